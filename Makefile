@@ -1,0 +1,55 @@
+# Set-up wrapper: `make demo` and `make test` install what is missing, build and run.
+# The build itself is CMake's (CMakeLists.txt); this file only strings the steps together.
+
+BUILD   ?= build
+DEMO_DB ?= $(BUILD)/demo-index
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian 12 packages winnow needs to build, test and run.
+PACKAGES := cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev \
+            libcli11-dev catch2 nlohmann-json3-dev libfmt-dev groff-base mandoc
+
+INDEX  := $(BUILD)/indexer/winnow-index
+SEARCH := $(BUILD)/search/winnow-search
+
+.PHONY: all deps configure build demo test install clean
+
+all: build
+
+# Installs only the packages that are missing, so a second run costs one dpkg query.
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Indexes the bundled corpus and runs three sample searches: a keyword, a
+# phrase and a name typed without its accent.
+demo: build
+	$(INDEX) --db $(DEMO_DB) corpus
+	@echo; echo '$$ winnow-search wagner'
+	@$(SEARCH) --db $(DEMO_DB) --limit 3 wagner
+	@echo; echo '$$ winnow-search "peacekeeping mission"'
+	@$(SEARCH) --db $(DEMO_DB) --limit 3 '"peacekeeping mission"'
+	@echo; echo '$$ winnow-search Antonio Guterres'
+	@$(SEARCH) --db $(DEMO_DB) --limit 3 Antonio Guterres
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,29 @@
+// Normalise + tokenise stage: the one place where text becomes index terms.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::filters {
+
+/// Folds text the same way for documents and queries: NFKC, case folding,
+/// accent folding, apostrophe variants to "'", possessive "'s" dropped and
+/// remaining in-word apostrophes removed. Punctuation and spacing are kept,
+/// so the result can still be parsed as a query.
+[[nodiscard]] std::string normalise(std::string_view utf8);
+
+/// One index term with its word position.
+struct Token {
+  std::string term;           ///< normalised term, e.g. "mali", "15,000", "peacekeeping"
+  std::uint32_t position = 0; ///< word position; a hyphenated whole shares its first part's position
+};
+
+/// Normalises and splits text into terms at ICU word boundaries. Numbers keep
+/// their separators ("15,000", "1.2"); a hyphenated word yields its parts at
+/// consecutive positions and the joined whole at the first part's position.
+/// Positions start at first_position.
+[[nodiscard]] std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position = 0);
+
+}  // namespace winnow::filters

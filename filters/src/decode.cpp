@@ -1,0 +1,290 @@
+// Decode stage: BOM and UTF-8 checks, ICU charset detection and conversion, cp1252 mojibake repair.
+#include "winnow/filters/decode.hpp"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace winnow::filters {
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+constexpr std::string_view utf16le_bom = "\xFF\xFE";
+constexpr std::string_view utf16be_bom = "\xFE\xFF";
+constexpr std::size_t sniff_bytes = 64 * 1024;
+
+struct ConverterCloser {
+  void operator()(UConverter* converter) const { ucnv_close(converter); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+struct DetectorCloser {
+  void operator()(UCharsetDetector* detector) const { ucsdet_close(detector); }
+};
+
+// Converts bytes in a named charset to UTF-8 with ICU; unmappable bytes become
+// U+FFFD (ICU's default substitution). Empty optional when ICU lacks the charset.
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  const ConverterPtr converter(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) return std::nullopt;
+  const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter.get(),
+                                status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+bool is_binary_control(unsigned char byte) {
+  return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+}
+
+// Why the bytes are not text, or empty when they may be.
+std::string binary_problem(std::string_view bytes) {
+  if (bytes.find('\0') != std::string_view::npos) return "binary data (NUL bytes)";
+  const std::string_view head = bytes.substr(0, sniff_bytes);
+  const auto controls = std::count_if(head.begin(), head.end(), [](char c) {
+    return is_binary_control(static_cast<unsigned char>(c));
+  });
+  if (head.size() > 0 && static_cast<std::size_t>(controls) * 10 > head.size())
+    return "binary data (control bytes)";
+  return {};
+}
+
+struct Utf8Scan {
+  std::size_t invalid_bytes = 0;
+  std::size_t multibyte_chars = 0;
+};
+
+Utf8Scan scan_utf8(std::string_view bytes) {
+  Utf8Scan scan;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      ++scan.invalid_bytes;
+      i = start + 1;  // count each bad byte once, as the warning says
+    } else if (i - start > 1) {
+      ++scan.multibyte_chars;
+    }
+  }
+  return scan;
+}
+
+// Replaces each byte that is not part of a well-formed UTF-8 sequence with U+FFFD.
+std::string replace_invalid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      i = start + 1;
+    } else {
+      out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+// The 8-bit charset ICU's detector finds most likely. Only single-byte Western
+// and Central European results are trusted: on short Latin text the detector
+// also proposes CJK or Cyrillic charsets that would garble it.
+std::string detect_legacy_charset(std::string_view bytes) {
+  constexpr const char* fallback = "windows-1252";
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  const std::string_view head = bytes.substr(0, sniff_bytes);
+  ucsdet_setText(detector.get(), head.data(), static_cast<int32_t>(head.size()), &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+  if (U_FAILURE(status)) return fallback;
+  for (int32_t i = 0; i < count; ++i) {
+    const std::string_view name = ucsdet_getName(matches[i], &status);
+    if (U_FAILURE(status)) return fallback;
+    // ISO-8859-1 text is read as windows-1252: its superset for every printable
+    // byte, and what a 0x80..0x9F byte in a "Latin-1" web page really means.
+    if (name == "ISO-8859-1") return fallback;
+    if (name.starts_with("ISO-8859-") || name.starts_with("windows-125")) return std::string(name);
+  }
+  return fallback;
+}
+
+DecodeResult decode_utf16(std::string_view body, const char* charset) {
+  std::optional<std::string> text = convert_to_utf8(body, charset);
+  if (!text) return {std::nullopt, std::string("cannot convert from ") + charset};
+  if (text->find('\0') != std::string::npos) return {std::nullopt, "binary data (NUL bytes)"};
+  return {DecodedText{std::move(*text), charset, {}, 0}, {}};
+}
+
+DecodeResult decode_8bit(std::string_view body) {
+  if (std::string problem = binary_problem(body); !problem.empty()) return {std::nullopt, problem};
+  const Utf8Scan scan = scan_utf8(body);
+  if (scan.invalid_bytes == 0) return {DecodedText{std::string(body), "UTF-8", {}, 0}, {}};
+  if (scan.multibyte_chars > 0) {
+    DecodedText decoded{replace_invalid_utf8(body), "UTF-8", {}, 0};
+    decoded.warnings.push_back(std::to_string(scan.invalid_bytes) +
+                               " invalid UTF-8 bytes replaced with U+FFFD");
+    return {std::move(decoded), {}};
+  }
+  const std::string charset = detect_legacy_charset(body);
+  std::optional<std::string> text = convert_to_utf8(body, charset.c_str());
+  if (!text) return {std::nullopt, "cannot convert from " + charset};
+  return {DecodedText{std::move(*text), charset, {}, 0}, {}};
+}
+
+// Which windows-1252 byte writes a character, read from ICU's converter once.
+class Cp1252Bytes {
+ public:
+  Cp1252Bytes() {
+    UErrorCode status = U_ZERO_ERROR;
+    const ConverterPtr converter(ucnv_open("windows-1252", &status));
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                        &status);
+    for (int byte = 0x80; byte <= 0xFF; ++byte) {
+      const char in = static_cast<char>(byte);
+      UChar out[2] = {};
+      UErrorCode one = status;
+      const int32_t n = ucnv_toUChars(converter.get(), out, 2, &in, 1, &one);
+      m_chars[static_cast<std::size_t>(byte - 0x80)] = U_SUCCESS(one) && n == 1 ? out[0] : -1;
+      ucnv_reset(converter.get());
+    }
+  }
+
+  /// The byte for c, or -1 when windows-1252 cannot write it.
+  [[nodiscard]] int byte_for(UChar32 c) const {
+    // C1 controls stand for their own byte: decoders pass cp1252's five
+    // undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) through as U+0081 etc.,
+    // so "Á" (C3 81) turns up as "Ã" U+0081; ISO-8859-1 mojibake looks alike.
+    if (c >= 0x80 && c <= 0x9F) return static_cast<int>(c);
+    const auto* hit = std::find(m_chars.begin(), m_chars.end(), c);
+    return hit == m_chars.end() ? -1 : 0x80 + static_cast<int>(hit - m_chars.begin());
+  }
+
+ private:
+  std::array<UChar32, 128> m_chars{};
+};
+
+const Cp1252Bytes& cp1252_bytes() {
+  static const Cp1252Bytes table;  // immutable after the thread-safe static init
+  return table;
+}
+
+// A repair must give characters that real mojibake yields: Latin, Greek,
+// Cyrillic, Hebrew, Arabic (two-byte UTF-8), punctuation and symbols, the
+// compatibility forms (U+FFFD, ligatures) and emoji. A three-byte result in
+// CJK or Indic is far likelier genuine text: French "é" U+00A0 "»" is
+// E9 A0 BB, valid UTF-8 for U+983B.
+bool plausible_repair(UChar32 c, std::string_view sequence) {
+  if (c < 0xA0) return false;
+  if (c >= 0x0800 && c < 0x1E00) return false;
+  if (c >= 0x2C00 && c < 0xFB00) return false;
+  // A capital followed by a no-break space (French "CAFÉ !") is two valid
+  // bytes too (C9 A0, U+0260); of those pairs only "Â " (U+00A0) and "Ã "
+  // ("à") are common mojibake.
+  const auto lead = static_cast<unsigned char>(sequence[0]);
+  const bool nbsp_trail = sequence.size() == 2 && static_cast<unsigned char>(sequence[1]) == 0xA0;
+  return !nbsp_trail || lead == 0xC2 || lead == 0xC3;
+}
+
+// The UTF-8 that a run's cp1252 bytes spell, or nothing when they are not
+// plausible UTF-8. A stray 0xA0 byte is kept as the no-break space it was:
+// scrapers glue one to mojibake ("Mali" U+00A0 "â€œto").
+std::optional<std::string> redecode(std::string_view bytes) {
+  std::string out;
+  bool repaired = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      if (s[start] != 0xA0) return std::nullopt;
+      out += "\xC2\xA0";
+      i = start + 1;
+      continue;
+    }
+    const std::string_view sequence =
+        bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    if (!plausible_repair(c, sequence)) return std::nullopt;
+    out += sequence;
+    repaired = true;
+  }
+  if (!repaired) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::string repair_mojibake(std::string_view utf8, std::size_t* repairs) {
+  const Cp1252Bytes& table = cp1252_bytes();
+  std::string out;
+  out.reserve(utf8.size());
+  std::string run_bytes;  // the current run of non-ASCII characters, as cp1252
+  std::size_t run_start = 0;
+  auto flush_run = [&](std::size_t run_end) {
+    const std::string_view original = utf8.substr(run_start, run_end - run_start);
+    std::optional<std::string> repaired;
+    if (!run_bytes.empty()) repaired = redecode(run_bytes);
+    if (repaired) {
+      out += *repaired;
+      if (repairs) ++*repairs;
+    } else {
+      out += original;
+    }
+    run_bytes.clear();
+  };
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    const int byte = c < 0x80 ? -1 : table.byte_for(c);
+    if (byte < 0) {
+      // ASCII, an ill-formed byte or a character cp1252 lacks ends the run;
+      // it is never part of one, so "â€" + ASCII is judged on "â€" alone.
+      flush_run(static_cast<std::size_t>(start));
+      out.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+      run_start = static_cast<std::size_t>(i);
+    } else {
+      run_bytes += static_cast<char>(byte);
+    }
+  }
+  flush_run(utf8.size());
+  return out;
+}
+
+DecodeResult decode(std::string_view bytes) {
+  if (bytes.empty()) return {std::nullopt, "empty file"};
+  DecodeResult result;
+  if (bytes.starts_with(utf16le_bom)) {
+    result = decode_utf16(bytes.substr(utf16le_bom.size()), "UTF-16LE");
+  } else if (bytes.starts_with(utf16be_bom)) {
+    result = decode_utf16(bytes.substr(utf16be_bom.size()), "UTF-16BE");
+  } else {
+    if (bytes.starts_with(utf8_bom)) bytes.remove_prefix(utf8_bom.size());
+    result = decode_8bit(bytes);
+  }
+  if (result.decoded) {
+    DecodedText& decoded = *result.decoded;
+    decoded.text = repair_mojibake(decoded.text, &decoded.mojibake_repairs);
+  }
+  return result;
+}
+
+}  // namespace winnow::filters

@@ -1,0 +1,96 @@
+// Segment stage: lines, then ICU sentence segments inside each line.
+#include "winnow/filters/segment.hpp"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+namespace winnow::filters {
+namespace {
+
+Segment make_segment(int line, std::string_view text) {
+  Segment segment;
+  segment.line = line;
+  segment.text = std::string(text);
+  return segment;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Trims ASCII white space and U+00A0 (no-break space, which scrapers leave
+// where a page had &nbsp;).
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view nbsp = "\xC2\xA0";
+  for (;;) {
+    if (!s.empty() && is_space_byte(s.front())) s.remove_prefix(1);
+    else if (s.starts_with(nbsp)) s.remove_prefix(nbsp.size());
+    else break;
+  }
+  for (;;) {
+    if (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+    else if (s.ends_with(nbsp)) s.remove_suffix(nbsp.size());
+    else break;
+  }
+  return s;
+}
+
+// Building a break iterator loads ICU's rules; do it once per thread, since
+// the indexer segments many documents and may do so on several threads.
+icu::BreakIterator* sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    return U_FAILURE(status) ? nullptr : std::move(it);
+  }();
+  return iterator.get();
+}
+
+void split_sentences(icu::BreakIterator& sentences, std::string_view line, int line_number,
+                     std::vector<Segment>& out) {
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+  sentences.setText(text);
+  int32_t start = sentences.first();
+  for (int32_t end = sentences.next(); end != icu::BreakIterator::DONE;
+       start = end, end = sentences.next()) {
+    std::string piece;
+    text.tempSubStringBetween(start, end).toUTF8String(piece);
+    const std::string_view trimmed = trim(piece);
+    if (!trimmed.empty()) out.push_back(make_segment(line_number, trimmed));
+  }
+}
+
+}  // namespace
+
+std::vector<Segment> segment(std::string_view text) {
+  std::vector<Segment> out;
+  icu::BreakIterator* sentences = sentence_iterator();
+  int line_number = 0;
+  while (!text.empty() || line_number == 0) {
+    ++line_number;
+    const std::size_t eol = text.find_first_of("\r\n");
+    const std::string_view line = text.substr(0, eol);
+    if (eol == std::string_view::npos) {
+      text = {};
+    } else {
+      const bool crlf = text[eol] == '\r' && eol + 1 < text.size() && text[eol + 1] == '\n';
+      text.remove_prefix(eol + (crlf ? 2 : 1));
+    }
+    const std::string_view trimmed = trim(line);
+    if (trimmed.empty()) {
+      if (text.empty()) break;
+      continue;
+    }
+    if (sentences) split_sentences(*sentences, trimmed, line_number, out);
+    else out.push_back(make_segment(line_number, trimmed));
+  }
+  return out;
+}
+
+std::string_view label_name(Label label) {
+  return label == Label::content ? "content" : "boilerplate";
+}
+
+}  // namespace winnow::filters

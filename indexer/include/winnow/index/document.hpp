@@ -1,0 +1,29 @@
+// Document builder: a prepared document to the Xapian document that stores it.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "winnow/index/prepare.hpp"
+
+namespace winnow::index {
+
+/// The fields kept in a document's data (a JSON object), read back by search.
+struct StoredFields {
+  std::string path;
+  std::string title;
+  std::string date;     ///< ISO date or empty
+  std::string content;  ///< cleaned text, for snippets
+};
+
+/// Builds the Xapian document: positional terms and stems from content
+/// segments only, the unique id, fingerprints, values and stored fields.
+/// `store_mtime` is false when the file's mtime is too recent to trust.
+[[nodiscard]] Xapian::Document build_document(const PreparedDocument& prepared,
+                                              bool store_mtime = true);
+
+/// Reads the stored fields back from a document's data.
+[[nodiscard]] StoredFields read_stored_fields(const Xapian::Document& document);
+
+}  // namespace winnow::index

@@ -1,0 +1,50 @@
+// Incremental indexer: walks roots, adds new files, replaces changed ones, removes vanished ones.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace winnow::index {
+
+/// What a run of the indexer is asked to do.
+struct IndexOptions {
+  std::filesystem::path database;            ///< index folder
+  std::vector<std::filesystem::path> paths;  ///< files and folders; empty = the remembered roots
+  bool rebuild = false;                      ///< start from an empty index
+  std::uint64_t max_file_bytes = 16u << 20;  ///< larger files are skipped
+  unsigned batch_files = 1000;               ///< files per Xapian transaction
+};
+
+/// What a run did, for the summary line.
+struct IndexSummary {
+  std::uint64_t added = 0, updated = 0, removed = 0, unchanged = 0, skipped = 0;
+  double seconds = 0;
+};
+
+/// Where the indexer reports: one-line notes about files, and progress.
+struct IndexReporter {
+  std::function<void(const std::string& path, const std::string& problem)> note;
+  std::function<void(std::uint64_t files_seen)> progress;  ///< may be empty
+};
+
+/// Another process holds the index's write lock.
+class IndexLocked : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Brings the index up to date with the files under the given (or remembered) roots.
+/// Throws IndexLocked, or Xapian::Error when the index is unwritable or corrupt.
+IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporter);
+
+/// "indexed N new, U updated, R removed, S unchanged, K skipped in T s"
+[[nodiscard]] std::string summary_line(const IndexSummary& summary);
+
+/// The index folder: --db, else $WINNOW_DB, else $XDG_DATA_HOME/winnow, else ~/.local/share/winnow.
+[[nodiscard]] std::filesystem::path default_database();
+
+}  // namespace winnow::index

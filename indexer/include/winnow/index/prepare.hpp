@@ -1,0 +1,46 @@
+// Per-document pipeline: file bytes to a prepared document, a pure function of its inputs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/filters/boilerplate.hpp"
+#include "winnow/filters/dates.hpp"
+#include "winnow/filters/segment.hpp"
+
+namespace winnow::index {
+
+/// What the indexer knows of a file before reading it.
+struct FileInfo {
+  std::string path;            ///< absolute path
+  std::int64_t mtime_ns = 0;   ///< modification time, nanoseconds since the epoch
+  std::uint64_t size = 0;      ///< bytes
+};
+
+/// A document after decode, segment, classify: everything needed to index it.
+struct PreparedDocument {
+  FileInfo file;
+  std::uint64_t content_hash = 0;          ///< FNV-1a of the file's bytes
+  std::string encoding;                    ///< what the decoder read the bytes as
+  std::vector<std::string> warnings;       ///< decoder notes for the user
+  std::vector<filters::Segment> segments;  ///< every segment, labelled
+  std::string title;                       ///< first content segment's line
+  std::optional<filters::Date> date;       ///< date the article states
+  std::string content;                     ///< content segments, one source line per text line
+};
+
+/// A prepared document, or why the file is not indexed.
+struct PrepareResult {
+  std::optional<PreparedDocument> document;
+  std::string problem;  ///< e.g. "binary data (NUL bytes)"
+};
+
+/// Runs decode -> segment -> classify on a file's bytes. Pure: the same bytes
+/// and context give the same document, so it may run on any thread.
+[[nodiscard]] PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
+                                             const filters::ClassifyContext& context = {});
+
+}  // namespace winnow::index

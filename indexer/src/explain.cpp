@@ -1,0 +1,43 @@
+// --explain: the filter's decision per segment, for users who want to see why.
+#include "winnow/index/explain.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace winnow::index {
+
+std::string explain_text(const PreparedDocument& document, const std::string& shown_path) {
+  std::string out = fmt::format("{}\n", shown_path);
+  for (const auto& segment : document.segments) {
+    std::string reasons;
+    for (const auto& reason : segment.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+    out += fmt::format("  {:>4}  {:<11} {:.2f}  {}\n", segment.line, filters::label_name(segment.label),
+                       segment.score, segment.text);
+    if (!reasons.empty()) out += fmt::format("{:>25}{}\n", "", reasons);
+  }
+  out += fmt::format("  title: {}\n", document.title);
+  out += fmt::format("  date:  {}\n", document.date ? document.date->iso() : "none found");
+  return out;
+}
+
+std::string explain_json(const PreparedDocument& document, const std::string& shown_path) {
+  nlohmann::json segments = nlohmann::json::array();
+  for (const auto& segment : document.segments) {
+    segments.push_back({{"line", segment.line},
+                        {"text", segment.text},
+                        {"label", filters::label_name(segment.label)},
+                        {"score", segment.score},
+                        {"reasons", segment.reasons}});
+  }
+  const nlohmann::json out = {
+      {"path", shown_path},
+      {"title", document.title},
+      {"date", document.date ? nlohmann::json(document.date->iso()) : nlohmann::json(nullptr)},
+      {"encoding", document.encoding},
+      {"segments", segments},
+      {"content", document.content},
+      {"entities", {{"actors", nlohmann::json::array()}, {"places", nlohmann::json::array()}}}};
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace winnow::index

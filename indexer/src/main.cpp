@@ -1,0 +1,107 @@
+// winnow-index: parse the command line, run the indexer or --explain, map errors to exit statuses.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "walk.hpp"
+#include "winnow/index/display.hpp"
+#include "winnow/index/explain.hpp"
+#include "winnow/index/indexer.hpp"
+
+namespace {
+
+constexpr int exit_fatal = 1;
+constexpr int exit_usage = 2;
+
+void note(const std::string& path, const std::string& problem) {
+  std::cerr << "winnow-index: " << winnow::index::terminal_safe(path) << ": " << problem << '\n';
+}
+
+// --explain indexes nothing: it runs the per-document stages on each file and prints them.
+int explain(const std::vector<std::filesystem::path>& files, bool json) {
+  using namespace winnow::index;
+  int status = 0;
+  for (const auto& path : files) {
+    std::string bytes, problem;
+    if (!detail::read_file(path.string(), bytes, problem)) {
+      note(path.string(), problem);
+      status = exit_fatal;
+      continue;
+    }
+    const PrepareResult prepared = prepare_document(FileInfo{path.string(), 0, bytes.size()}, bytes);
+    if (!prepared.document) {
+      note(path.string(), prepared.problem);
+      status = exit_fatal;
+      continue;
+    }
+    const std::string shown = path.string();
+    std::cout << (json ? explain_json(*prepared.document, shown) + "\n"
+                       : terminal_safe(explain_text(*prepared.document, shown)));
+  }
+  return status;
+}
+
+void show_progress(std::uint64_t files_seen) {
+  std::fprintf(stderr, "\rwinnow-index: %llu files scanned", static_cast<unsigned long long>(files_seen));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"winnow-index: index scraped news text for winnow-search.\n"
+               "Indexes files and folders; run again to pick up new, changed and deleted files."};
+  app.set_version_flag("--version", "winnow-index " WINNOW_VERSION);
+  winnow::index::IndexOptions options;
+  std::string db;
+  bool explain_mode = false, json = false;
+  std::uint64_t max_mib = options.max_file_bytes >> 20;
+  app.add_option("--db", db, "Index folder (default: $WINNOW_DB, $XDG_DATA_HOME/winnow, ~/.local/share/winnow)");
+  app.add_flag("--rebuild", options.rebuild, "Start from an empty index");
+  app.add_flag("--explain", explain_mode, "Index nothing; show each segment's label, score and reasons");
+  app.add_flag("--json", json, "With --explain: one JSON object per file");
+  app.add_option("--max-size", max_mib, "Skip files larger than this many MiB")->default_val(max_mib)
+      ->check(CLI::PositiveNumber);
+  app.add_option("--batch", options.batch_files, "Files per Xapian transaction")->default_val(options.batch_files)
+      ->check(CLI::PositiveNumber);
+  app.add_option("PATH", options.paths, "Files and folders to index (default: the remembered ones)");
+  try {
+    app.parse(argc, argv);
+    if (json && !explain_mode) throw CLI::ValidationError("--json", "--json goes with --explain");
+    if (explain_mode && options.paths.empty()) throw CLI::ValidationError("--explain", "--explain needs FILE...");
+  } catch (const CLI::ParseError& error) {
+    const int status = app.exit(error);
+    return status == 0 ? 0 : exit_usage;
+  }
+  if (explain_mode) return explain(options.paths, json);
+
+  options.max_file_bytes = max_mib << 20;
+  options.database = db.empty() ? winnow::index::default_database() : std::filesystem::path(db);
+  winnow::index::IndexReporter reporter;
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  reporter.note = [terminal](const std::string& path, const std::string& problem) {
+    if (terminal) std::cerr << "\r\033[K";
+    note(path, problem);
+  };
+  if (terminal) reporter.progress = show_progress;
+  try {
+    const auto summary = winnow::index::run_index(options, reporter);
+    if (terminal) std::cerr << "\r\033[K";
+    std::cerr << winnow::index::summary_line(summary) << '\n';
+    return 0;
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "winnow-index: " << error.what() << '\n';
+    return exit_usage;
+  } catch (const winnow::index::IndexLocked& error) {
+    std::cerr << "winnow-index: " << error.what() << '\n';
+  } catch (const Xapian::Error& error) {
+    std::cerr << "winnow-index: " << options.database.string() << ": " << error.get_description() << '\n';
+  } catch (const std::exception& error) {
+    std::cerr << "winnow-index: " << error.what() << '\n';
+  }
+  return exit_fatal;
+}

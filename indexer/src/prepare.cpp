@@ -1,0 +1,70 @@
+// Per-document pipeline: decode -> segment -> classify, then title, date and cleaned content.
+#include "winnow/index/prepare.hpp"
+
+#include "winnow/filters/decode.hpp"
+#include "winnow/index/schema.hpp"
+
+namespace winnow::index {
+namespace {
+
+// Content segments of one source line are joined with a space, lines with a
+// newline, so snippets read like the article and the scorer sees every part.
+std::string join_content(const std::vector<filters::Segment>& segments) {
+  std::string content;
+  int current_line = 0;
+  for (const auto& segment : segments) {
+    if (segment.label != filters::Label::content) continue;
+    if (!content.empty()) content += segment.line == current_line ? ' ' : '\n';
+    content += segment.text;
+    current_line = segment.line;
+  }
+  return content;
+}
+
+std::string first_content_line(const std::vector<filters::Segment>& segments) {
+  std::string title;
+  int title_line = 0;
+  for (const auto& segment : segments) {
+    if (segment.label != filters::Label::content) continue;
+    if (title_line != 0 && segment.line != title_line) break;
+    if (!title.empty()) title += ' ';
+    title += segment.text;
+    title_line = segment.line;
+  }
+  return title;
+}
+
+// A first line can be a whole paragraph when a page had no headline; keep
+// the title to a readable length, cut at a word boundary.
+std::string shorten_title(std::string title) {
+  constexpr std::size_t max_bytes = 160;
+  if (title.size() <= max_bytes) return title;
+  std::size_t cut = title.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  }
+  title.resize(cut);
+  return title + "…";
+}
+
+}  // namespace
+
+PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
+                               const filters::ClassifyContext& context) {
+  filters::DecodeResult decoded = filters::decode(bytes);
+  if (!decoded.decoded) return {std::nullopt, decoded.problem};
+
+  PreparedDocument document;
+  document.file = file;
+  document.content_hash = schema::fnv1a64(bytes);
+  document.encoding = decoded.decoded->encoding;
+  document.warnings = std::move(decoded.decoded->warnings);
+  document.segments = filters::classify(filters::segment(decoded.decoded->text), context);
+  document.title = shorten_title(first_content_line(document.segments));
+  document.date = filters::article_date(document.segments);
+  document.content = join_content(document.segments);
+  return {std::move(document), {}};
+}
+
+}  // namespace winnow::index

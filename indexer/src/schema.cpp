@@ -1,0 +1,37 @@
+// The index schema's helpers: unique id terms and hashes.
+#include "winnow/index/schema.hpp"
+
+#include <cstdio>
+
+namespace winnow::index::schema {
+
+std::uint64_t fnv1a64(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string hex64(std::uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+std::string unique_id_term(std::string_view absolute_path) {
+  std::string term(unique_id_prefix);
+  if (term.size() + absolute_path.size() <= max_term_bytes) {
+    term += absolute_path;
+    return term;
+  }
+  // Keep a readable head of the path and make it unique with the whole path's hash.
+  const std::string hash = hex64(fnv1a64(absolute_path));
+  term += absolute_path.substr(0, max_term_bytes - term.size() - hash.size() - 1);
+  term += '#';
+  term += hash;
+  return term;
+}
+
+}  // namespace winnow::index::schema

@@ -1,0 +1,108 @@
+// File walking for the indexer: POSIX stat so broken links, loops and permissions get clear notes.
+#include "walk.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace winnow::index::detail {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string stat_problem(const fs::path& path, int error) {
+  struct stat link_info {};
+  const bool is_link = ::lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode);
+  if (is_link && error == ENOENT) return "broken symbolic link";
+  if (error == ELOOP) return "symbolic link loop";
+  return std::strerror(error);
+}
+
+std::int64_t mtime_ns(const struct stat& info) {
+  return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+bool looks_like_text_file(const fs::path& path) {
+  const std::string extension = path.extension().string();
+  return extension.empty() || extension == ".txt" || extension == ".text";
+}
+
+void FileWalker::walk_root(const fs::path& root) { visit(root, true); }
+
+void FileWalker::visit(const fs::path& path, bool named_by_user) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    m_on_skip(path.string(), stat_problem(path, errno));
+    return;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    // A folder reached twice (through a symlink to an ancestor) would recurse forever.
+    if (!m_folders_seen.insert({info.st_dev, info.st_ino}).second) {
+      m_on_skip(path.string(), "symbolic link loop (folder already indexed in this run)");
+      return;
+    }
+    walk_folder(path);
+    return;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    m_on_skip(path.string(), "not a regular file");
+    return;
+  }
+  if (!named_by_user && !looks_like_text_file(path)) {
+    m_on_skip(path.string(), "not a text file (" + path.extension().string() + "), skipped");
+    return;
+  }
+  m_on_file(FileInfo{path.string(), mtime_ns(info), static_cast<std::uint64_t>(info.st_size)});
+}
+
+void FileWalker::walk_folder(const fs::path& folder) {
+  std::error_code error;
+  fs::directory_iterator it(folder, error);
+  if (error) {
+    m_on_skip(folder.string(), error.message());
+    return;
+  }
+  // Sorted, so runs are repeatable and progress is predictable.
+  std::vector<fs::path> entries;
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) break;
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name.front() == '.') continue;  // hidden files and folders
+    entries.push_back(it->path());
+  }
+  if (error) m_on_skip(folder.string(), error.message());
+  std::sort(entries.begin(), entries.end());
+  for (const auto& entry : entries) visit(entry, false);
+}
+
+bool read_file(const std::string& path, std::string& bytes, std::string& problem) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    problem = std::strerror(errno);
+    return false;
+  }
+  bytes.clear();
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      problem = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    bytes.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return true;
+}
+
+}  // namespace winnow::index::detail

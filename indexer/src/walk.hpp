@@ -1,0 +1,43 @@
+// File walking for the indexer: roots to candidate text files, with a note for each bad entry.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+
+#include <sys/types.h>
+
+#include "winnow/index/prepare.hpp"
+
+namespace winnow::index::detail {
+
+/// Walks files and folders. Folders are followed recursively (hidden entries
+/// skipped, symlinked folders followed once), text files are passed to
+/// `on_file`, anything else to `on_skip` with the reason.
+class FileWalker {
+ public:
+  FileWalker(std::function<void(const FileInfo&)> on_file,
+             std::function<void(const std::string& path, const std::string& problem)> on_skip)
+      : m_on_file(std::move(on_file)), m_on_skip(std::move(on_skip)) {}
+
+  /// Walks one root; a root file is taken whatever its extension.
+  void walk_root(const std::filesystem::path& root);
+
+ private:
+  void visit(const std::filesystem::path& path, bool named_by_user);
+  void walk_folder(const std::filesystem::path& folder);
+
+  std::function<void(const FileInfo&)> m_on_file;
+  std::function<void(const std::string&, const std::string&)> m_on_skip;
+  std::set<std::pair<dev_t, ino_t>> m_folders_seen;  ///< guards against symlink loops
+};
+
+/// Text files by name: .txt, .text, or no extension.
+[[nodiscard]] bool looks_like_text_file(const std::filesystem::path& path);
+
+/// Reads a whole file; returns false and sets `problem` (e.g. "Permission denied").
+[[nodiscard]] bool read_file(const std::string& path, std::string& bytes, std::string& problem);
+
+}  // namespace winnow::index::detail

@@ -1,0 +1,22 @@
+// Printers for a search response: human text, JSON, paths.
+#pragma once
+
+#include <ostream>
+
+#include "winnow/search/searcher.hpp"
+
+namespace winnow::search {
+
+/// Ranked results with title, path, date and snippet; `color` highlights matches in bold.
+void print_human(const SearchResponse& response, std::ostream& out, bool color);
+
+/// One JSON object in the contract's search shape.
+void print_json(const SearchResponse& response, std::ostream& out);
+
+/// Paths only, one per line.
+void print_files(const SearchResponse& response, std::ostream& out);
+
+/// --color=auto: stdout is a terminal, TERM is not "dumb" and NO_COLOR is unset or empty.
+[[nodiscard]] bool color_wanted(const std::string& when);
+
+}  // namespace winnow::search

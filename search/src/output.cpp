@@ -1,0 +1,94 @@
+// Printers: one result model, three ways to show it.
+#include "winnow/search/output.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "winnow/index/display.hpp"
+
+namespace winnow::search {
+namespace {
+
+constexpr std::string_view bold = "\033[1m";
+constexpr std::string_view match_on = "\033[1;31m";
+constexpr std::string_view dim = "\033[2m";
+constexpr std::string_view reset = "\033[0m";
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+std::string shown_snippet(const Hit& hit, bool color) {
+  const std::string safe = index::terminal_safe(hit.snippet_marked);
+  const std::string with_on = replace_all(safe, highlight_start, color ? match_on : "");
+  return replace_all(with_on, highlight_end, color ? reset : "");
+}
+
+}  // namespace
+
+void print_human(const SearchResponse& response, std::ostream& out, bool color) {
+  const auto paint = [color](std::string_view style, const std::string& text) {
+    return color ? fmt::format("{}{}{}", style, text, reset) : text;
+  };
+  for (const auto& hit : response.hits) {
+    const std::string title = hit.title.empty() ? "(untitled)" : index::terminal_safe(hit.title);
+    out << fmt::format("{:>2}. {}\n", hit.rank, paint(bold, title));
+    std::string where = index::terminal_safe(index::display_path(hit.path));
+    if (!hit.date.empty()) where += "  " + hit.date;
+    out << "    " << paint(dim, where) << '\n';
+    if (!hit.snippet.empty()) out << "    " << shown_snippet(hit, color) << '\n';
+    out << '\n';
+  }
+  if (response.hits.empty() && response.total > 0) {
+    out << fmt::format("no results past {} ({} matches)\n", response.offset, response.total);
+  } else if (response.total > 0) {
+    out << fmt::format("showing {}-{} of {}{} matches\n", response.offset + 1,
+                       response.offset + response.hits.size(), response.exact ? "" : "about ", response.total);
+  } else {
+    out << "no matches\n";
+  }
+}
+
+void print_json(const SearchResponse& response, std::ostream& out) {
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& hit : response.hits) {
+    results.push_back({{"rank", hit.rank},
+                       {"path", index::display_path(hit.path)},
+                       {"title", hit.title},
+                       {"date", hit.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.date)},
+                       {"score", hit.score},
+                       {"snippet", hit.snippet},
+                       {"actors", nlohmann::json::array()},
+                       {"places", nlohmann::json::array()}});
+  }
+  const nlohmann::json document = {
+      {"query", response.query},
+      {"total", response.total},
+      {"exact", response.exact},
+      {"offset", response.offset},
+      {"results", results},
+      {"facets", {{"actors", nlohmann::json::array()}, {"places", nlohmann::json::array()}}}};
+  out << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void print_files(const SearchResponse& response, std::ostream& out) {
+  for (const auto& hit : response.hits) out << index::terminal_safe(index::display_path(hit.path)) << '\n';
+}
+
+bool color_wanted(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDOUT_FILENO) != 0 && !(term && std::string_view(term) == "dumb");
+}
+
+}  // namespace winnow::search

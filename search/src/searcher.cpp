@@ -1,0 +1,166 @@
+// Searching: open the indexes, run the query, turn matches into hits with snippets.
+#include "winnow/search/searcher.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "winnow/filters/text.hpp"
+#include "winnow/index/document.hpp"
+#include "winnow/index/schema.hpp"
+#include "winnow/search/query.hpp"
+
+namespace winnow::search {
+namespace {
+
+Xapian::Database open_one(const std::string& location) {
+  constexpr std::string_view tcp = "tcp://";
+  if (location.starts_with(tcp)) {
+    const std::string address = location.substr(tcp.size());
+    const std::size_t colon = address.rfind(':');
+    if (colon == std::string::npos) throw NoIndex(location + ": expected tcp://HOST:PORT");
+    return Xapian::Remote::open(address.substr(0, colon),
+                                static_cast<unsigned>(std::stoul(address.substr(colon + 1))));
+  }
+  if (!std::filesystem::exists(location)) {
+    throw NoIndex("no index at " + location + "; build one with: winnow-index --db " + location + " PATH...");
+  }
+  try {
+    return Xapian::Database(location);
+  } catch (const Xapian::DatabaseOpeningError&) {
+    throw NoIndex(location + " is not a winnow index; build one with: winnow-index --db " + location + " PATH...");
+  }
+}
+
+// Length in bytes of the word character at text[at] (letter, digit, mark or
+// apostrophe), or 0 when the character there is not part of a word.
+std::size_t word_char_length(const std::string& text, std::size_t at) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t offset = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  U8_NEXT(bytes, offset, static_cast<int32_t>(text.size()), c);
+  const bool word = c > 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019);
+  return word ? static_cast<std::size_t>(offset) - at : 0;
+}
+
+// Xapian's snippet generator picks the passage; the highlighting is redone
+// with winnow's own normaliser so "António" and "Guterres’s" light up for
+// the query words "antonio" and "guterres", as they matched in the index.
+bool matches_query(const std::string& word, const std::set<std::string>& query_terms) {
+  thread_local const Xapian::Stem stemmer("english");
+  for (const auto& token : filters::tokenise(word)) {
+    if (query_terms.contains(token.term) ||
+        query_terms.contains(index::schema::prefixed(index::schema::stem_prefix, stemmer(token.term)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Calls `on_word(begin, end)` for each word of text, `on_other(byte)` between them.
+template <typename OnWord, typename OnOther>
+void scan_words(const std::string& text, OnWord&& on_word, OnOther&& on_other) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (word_char_length(text, i) == 0) {
+      on_other(text[i++]);
+      continue;
+    }
+    std::size_t end = i;
+    for (std::size_t length; end < text.size() && (length = word_char_length(text, end)) != 0;) end += length;
+    if (!on_word(i, end)) return;
+    i = end;
+  }
+}
+
+// Highlighting is done with winnow's own normaliser, so "António" and
+// "Guterres’s" light up for the query words "antonio" and "guterres", as
+// they matched in the index (Xapian's snippet generator folds no accents).
+std::string highlight(const std::string& snippet, const std::set<std::string>& query_terms, bool& any) {
+  std::string out;
+  scan_words(snippet, [&](std::size_t begin, std::size_t end) {
+    const std::string word = snippet.substr(begin, end - begin);
+    const bool matched = matches_query(word, query_terms);
+    any = any || matched;
+    out += matched ? std::string(highlight_start) + word + std::string(highlight_end) : word;
+    return true;
+  }, [&](char byte) { out += byte; });
+  return out;
+}
+
+// The passage around the first word that matches, for documents where
+// Xapian's snippet generator found none (an accented or possessive form).
+std::string passage_around_first_match(const std::string& content, const std::set<std::string>& query_terms) {
+  constexpr std::size_t before = 80, length = 300;
+  std::size_t found = std::string::npos;
+  scan_words(content, [&](std::size_t begin, std::size_t end) {
+    if (!matches_query(content.substr(begin, end - begin), query_terms)) return true;
+    found = begin;
+    return false;
+  }, [](char) {});
+  if (found == std::string::npos) return {};
+  std::size_t start = found > before ? content.find(' ', found - before) : 0;
+  if (start == std::string::npos || start > found) start = found;
+  std::size_t stop = std::min(content.size(), start + length);
+  if (stop < content.size()) {
+    const std::size_t space = content.rfind(' ', stop);
+    stop = space != std::string::npos && space > found ? space : stop;
+  }
+  while (stop < content.size() && (static_cast<unsigned char>(content[stop]) & 0xC0) == 0x80) ++stop;
+  std::string passage = content.substr(start, stop - start);
+  for (char& c : passage) if (c == '\n') c = ' ';
+  return (start > 0 ? "…" : "") + passage + (stop < content.size() ? "…" : "");
+}
+
+std::string strip_markers(std::string text) {
+  for (const auto marker : {highlight_start, highlight_end}) {
+    for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
+      text.erase(at, marker.size());
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+Xapian::Database open_databases(const std::vector<std::string>& locations) {
+  Xapian::Database combined;
+  for (const auto& location : locations) combined.add_database(open_one(location));
+  return combined;
+}
+
+SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request) {
+  const Xapian::Query query = parse_query(request.query, db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, 100);
+
+  const std::set<std::string> query_terms(query.get_terms_begin(), query.get_terms_end());
+  SearchResponse response{request.query, matches.get_matches_estimated(),
+                          matches.get_matches_lower_bound() == matches.get_matches_upper_bound(),
+                          request.offset, {}};
+  const Xapian::Stem stemmer("english");
+  unsigned rank = request.offset;
+  for (auto it = matches.begin(); it != matches.end(); ++it) {
+    const index::StoredFields fields = index::read_stored_fields(it.get_document());
+    const std::string content = strip_markers(fields.content);
+    std::string passage = matches.snippet(content, 300, stemmer,
+                                          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                          "", "", "…");
+    bool any_match = false;
+    std::string marked = highlight(passage, query_terms, any_match);
+    if (!any_match) {
+      if (std::string own = passage_around_first_match(content, query_terms); !own.empty()) {
+        passage = std::move(own);
+        marked = highlight(passage, query_terms, any_match);
+      }
+    }
+    Hit hit{++rank, fields.path, fields.title, fields.date, it.get_percent(), passage, marked};
+    response.hits.push_back(std::move(hit));
+  }
+  return response;
+}
+
+}  // namespace winnow::search

@@ -1,0 +1,2 @@
+// Unit tests for the boilerplate stage.
+#include <catch2/catch.hpp>

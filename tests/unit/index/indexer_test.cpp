@@ -1,0 +1,91 @@
+// Unit tests for the incremental indexer on real files and a real Xapian index.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <xapian.h>
+
+#include "winnow/index/indexer.hpp"
+
+namespace fs = std::filesystem;
+using namespace winnow;
+
+namespace {
+
+/// A temporary folder holding `articles/` and an index, removed afterwards.
+struct Workspace {
+  fs::path root = fs::temp_directory_path() / ("winnow-test-" + std::to_string(std::random_device{}()));
+  std::vector<std::string> notes;
+  Workspace() { fs::create_directories(root / "articles"); }
+  ~Workspace() { fs::remove_all(root); }
+  void write(const std::string& name, const std::string& text) { std::ofstream(root / "articles" / name) << text; }
+  index::IndexSummary run(bool with_path = true) {
+    index::IndexOptions options;
+    options.database = root / "db";
+    if (with_path) options.paths = {root / "articles"};
+    index::IndexReporter reporter;
+    reporter.note = [this](const std::string& path, const std::string& problem) {
+      notes.push_back(fs::path(path).filename().string() + ": " + problem);
+    };
+    return index::run_index(options, reporter);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a re-run reads nothing unchanged and picks up new, changed and deleted files", "[indexer]") {
+  Workspace ws;
+  ws.write("a.txt", "Minusma leaves Mali.\n");
+  ws.write("b.txt", "Wagner stays in Gao.\n");
+  auto first = ws.run();
+  CHECK(first.added == 2);
+
+  auto again = ws.run(false);  // no PATH: the remembered root
+  CHECK(again.added == 0);
+  CHECK(again.unchanged == 2);
+
+  ws.write("c.txt", "A new article about Kidal.\n");
+  ws.write("a.txt", "Minusma has left Mali for good.\n");
+  fs::remove(ws.root / "articles" / "b.txt");
+  auto third = ws.run();
+  CHECK(third.added == 1);
+  CHECK(third.updated == 1);
+  CHECK(third.removed == 1);
+
+  Xapian::Database db((ws.root / "db").string());
+  CHECK(db.get_doccount() == 2);
+  CHECK(db.get_termfreq("kidal") == 1);
+  CHECK(db.get_termfreq("gao") == 0);
+  CHECK(db.get_termfreq("good") == 1);
+}
+
+TEST_CASE("a file that cannot be indexed is noted and skipped, the rest goes on", "[indexer]") {
+  Workspace ws;
+  ws.write("good.txt", "Bamako is the capital.\n");
+  ws.write("empty.txt", "");
+  ws.write("binary.txt", std::string("ELF\0\0\0\x01\x02", 8));
+  const auto summary = ws.run();
+  CHECK(summary.added == 1);
+  CHECK(summary.skipped == 2);
+  std::sort(ws.notes.begin(), ws.notes.end());
+  CHECK(ws.notes == std::vector<std::string>{"binary.txt: binary data (NUL bytes)", "empty.txt: empty file"});
+}
+
+TEST_CASE("a rebuild starts from an empty index over the remembered roots", "[indexer]") {
+  Workspace ws;
+  ws.write("a.txt", "Ménaka region.\n");
+  ws.run();
+  index::IndexOptions options;
+  options.database = ws.root / "db";
+  options.rebuild = true;
+  const auto summary = index::run_index(options, {[](const std::string&, const std::string&) {}, {}});
+  CHECK(summary.added == 1);
+  CHECK(summary.unchanged == 0);
+}
+
+TEST_CASE("the summary line has the contract's wording", "[indexer]") {
+  index::IndexSummary summary{1, 2, 3, 4, 5, 0.5};
+  CHECK(index::summary_line(summary) == "indexed 1 new, 2 updated, 3 removed, 4 unchanged, 5 skipped in 0.50 s");
+}

@@ -1,0 +1,73 @@
+// Unit tests for the search library: query normalisation, parsing, searching, snippets.
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include "winnow/index/document.hpp"
+#include "winnow/search/query.hpp"
+#include "winnow/search/searcher.hpp"
+
+using namespace winnow;
+
+TEST_CASE("the query's words are normalised like documents, its syntax is kept", "[query]") {
+  using row = std::tuple<std::string, std::string>;
+  const auto [typed, normalised] = GENERATE(table<std::string, std::string>({
+      row{"Goïta AND NOT Wagner", "goita AND NOT wagner"},
+      row{"\"António Guterres\"", "\"antonio guterres\""},
+      row{"Mali’s junta", "mali junta"},
+      row{"MINUSMA OR (Ménaka NEAR/3 Gao)", "minusma OR (menaka NEAR/3 gao)"},
+      row{"+Wagner -Prigozhin", "+wagner -prigozhin"},
+      row{"Peace* date:2023-07-01..2023-12-31", "peace* date:2023-07-01..2023-12-31"},
+  }));
+  CHECK(search::normalise_query(typed) == normalised);
+}
+
+namespace {
+
+Xapian::WritableDatabase corpus_of(const std::vector<std::string>& articles) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  int n = 0;
+  for (const auto& text : articles) {
+    index::PreparedDocument prepared;
+    prepared.file.path = "/a/" + std::to_string(++n) + ".txt";
+    filters::Segment segment;
+    segment.line = 1;
+    segment.text = text;
+    prepared.segments = {segment};
+    prepared.title = text;
+    prepared.content = text;
+    db.add_document(index::build_document(prepared));
+  }
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("accents, case, possessives and stems do not stop a match", "[search]") {
+  const auto db = corpus_of({"UN Secretary-General António Guterres’s statement on the withdrawal.",
+                             "Wagner Group fighters in Gao."});
+  for (const std::string query : {"Antonio Guterres", "antonio", "ANTÓNIO", "guterres", "withdraw"}) {
+    INFO(query);
+    const auto response = search::run_search(db, {query, 0, 10});
+    REQUIRE(response.total == 1);
+    CHECK(response.hits[0].path == "/a/1.txt");
+  }
+}
+
+TEST_CASE("the snippet highlights the words that matched, accented or not", "[search]") {
+  const auto db = corpus_of({"UN Secretary-General António Guterres called for calm."});
+  const auto response = search::run_search(db, {"antonio", 0, 10});
+  REQUIRE(response.hits.size() == 1);
+  const std::string marked = std::string(search::highlight_start) + "António" + std::string(search::highlight_end);
+  CHECK(response.hits[0].snippet_marked.find(marked) != std::string::npos);
+  CHECK(response.hits[0].snippet.find(search::highlight_start) == std::string::npos);
+}
+
+TEST_CASE("phrases, boolean operators and bad syntax", "[search]") {
+  const auto db = corpus_of({"the peacekeeping mission ended", "the mission of peacekeeping"});
+  CHECK(search::run_search(db, {"\"peacekeeping mission\"", 0, 10}).total == 1);
+  CHECK(search::run_search(db, {"peacekeeping mission", 0, 10}).total == 2);
+  CHECK(search::run_search(db, {"peacekeeping NOT ended", 0, 10}).total == 1);
+  CHECK(search::run_search(db, {"peace*", 0, 10}).total == 2);
+  CHECK_THROWS_AS(search::run_search(db, {"AND", 0, 10}), search::QuerySyntaxError);
+}
