@@ -1,2 +1,268 @@
-// Unit tests for the boilerplate stage.
+// Unit tests for the boilerplate classifier: one case per kind of furniture, plus what must survive.
 #include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "winnow/filters/boilerplate.hpp"
+#include "winnow/filters/segment.hpp"
+
+using winnow::filters::ClassifyContext;
+using winnow::filters::classify;
+using winnow::filters::Label;
+using winnow::filters::Segment;
+using winnow::filters::segment;
+using winnow::filters::segment_fingerprint;
+
+namespace {
+
+// A realistic article body with a headline; furniture is put before and after it.
+const std::string headline = "Fishermen on Lake Volta count the cost of a dry season";
+const std::string body =
+    "Catches on the northern arm of Lake Volta have fallen by almost half this year, according "
+    "to the fisheries commission, after the rains arrived late and the water retreated from the "
+    "landing beaches where most of the boats are kept.\n\n"
+    "Traders in Yeji said prices for smoked tilapia had doubled since March, and that buyers "
+    "from Kumasi and Tamale were now travelling further north to find fish at all.\n\n"
+    "The commission has asked the government to extend the closed season next year so that "
+    "stocks can recover, a proposal that many fishing families say they cannot afford.\n\n"
+    "Officials say a decision will follow the next survey of the lake in November, when boats "
+    "from the research station return from their annual count.\n";
+
+std::vector<Segment> classified(const std::string& head, const std::string& tail,
+                                const ClassifyContext& context = {}) {
+  return classify(segment(head + "\n\n" + headline + "\n\n" + body + "\n" + tail), context);
+}
+
+// The label of the segment holding `needle`; fails the test when none does.
+Label label_of(const std::vector<Segment>& segs, const std::string& needle) {
+  for (const auto& s : segs)
+    if (s.text.find(needle) != std::string::npos) return s.label;
+  FAIL("no segment holds: " << needle);
+  return Label::content;
+}
+
+bool body_kept(const std::vector<Segment>& segs) {
+  return label_of(segs, "Fishermen on Lake Volta") == Label::content &&
+         label_of(segs, "Catches on the northern arm") == Label::content &&
+         label_of(segs, "Traders in Yeji") == Label::content &&
+         label_of(segs, "Officials say a decision") == Label::content;
+}
+
+bool has_reason(const std::vector<Segment>& segs, const std::string& needle, const std::string& reason) {
+  for (const auto& s : segs)
+    if (s.text.find(needle) != std::string::npos)
+      for (const auto& r : s.reasons)
+        if (r.find(reason) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("cookie banners and their buttons are boilerplate", "[boilerplate]") {
+  const auto segs = classified(
+      "This website stores cookies on your computer so we can remember you and understand how "
+      "readers use our pages. Click Agree to consent or Settings to choose which ones we set.\n"
+      "Agree\nSettings\nDecline all",
+      "");
+  CHECK(label_of(segs, "stores cookies") == Label::boilerplate);
+  CHECK(label_of(segs, "Agree") == Label::boilerplate);
+  CHECK(label_of(segs, "Decline all") == Label::boilerplate);
+  CHECK(has_reason(segs, "stores cookies", "cue: cookie consent"));
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("privacy-preference panels are boilerplate", "[boilerplate]") {
+  const auto segs = classified("",
+                               "Manage Privacy Preferences\n"
+                               "We and our partners process data to personalise content. You can "
+                               "change your preferences at any time in the settings of this site.\n"
+                               "Strictly necessary\nAnalytics\nSave and exit");
+  CHECK(label_of(segs, "Manage Privacy Preferences") == Label::boilerplate);
+  CHECK(label_of(segs, "We and our partners") == Label::boilerplate);
+  CHECK(label_of(segs, "Save and exit") == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("social-embed consent notices are boilerplate", "[boilerplate]") {
+  const auto segs = classify(segment(
+      headline + "\n\n" + body +
+      "\nThis Instagram post cannot be shown. To view this content, allow cookies from Instagram.\n\n"
+      "Residents rebuilt the jetty themselves with timber bought from a sawmill in Kete Krachi, "
+      "and the first boats landed there in the last week of the month.\n"));
+  CHECK(label_of(segs, "This Instagram post") == Label::boilerplate);
+  CHECK(label_of(segs, "Residents rebuilt the jetty") == Label::content);
+}
+
+TEST_CASE("comment prompts and comment forms are boilerplate", "[boilerplate]") {
+  const auto segs = classified("",
+                               "12 Comments\nJoin the discussion\n"
+                               "Your email address will not be published. Required fields are marked *\n"
+                               "Comment\nName *\nEmail *\nPost Comment\n"
+                               "You must be logged in to post a comment.\nComments are closed.");
+  for (const char* part : {"12 Comments", "Join the discussion", "will not be published", "Name *",
+                           "Post Comment", "logged in to post", "Comments are closed"})
+    CHECK(label_of(segs, part) == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("newsletter and sign-up prompts are boilerplate", "[boilerplate]") {
+  const auto segs = classified("",
+                               "Sign up for The Lakeside Brief\n"
+                               "The week's best reporting from West Africa, in your inbox every Friday.\n"
+                               "Email address\nSign up");
+  CHECK(label_of(segs, "Sign up for The Lakeside Brief") == Label::boilerplate);
+  CHECK(label_of(segs, "in your inbox") == Label::boilerplate);
+  CHECK(label_of(segs, "Email address") == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("share and follow bars are boilerplate", "[boilerplate]") {
+  const auto segs = classified("", "Share this story\nFacebook Twitter LinkedIn Email\nFollow us on Instagram");
+  CHECK(label_of(segs, "Share this story") == Label::boilerplate);
+  CHECK(label_of(segs, "Facebook Twitter") == Label::boilerplate);
+  CHECK(label_of(segs, "Follow us") == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("publisher footers and about-the-publisher blurbs are boilerplate", "[boilerplate]") {
+  const auto segs = classified(
+      "", "Lakeside Media is an independent newsroom funded by its readers. We publish reporting on "
+          "farming, fisheries and the environment from partners across the region.\n"
+          "About us | Contact us | Advertise with us | Jobs");
+  CHECK(label_of(segs, "is an independent newsroom") == Label::boilerplate);
+  CHECK(label_of(segs, "About us") == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("copyright and rights lines are boilerplate", "[boilerplate]") {
+  const auto segs = classified("", "\xC2\xA9 2023 Lakeside Media Group\nAll Rights Reserved.");
+  CHECK(label_of(segs, "Lakeside Media Group") == Label::boilerplate);
+  CHECK(label_of(segs, "All Rights Reserved") == Label::boilerplate);
+  CHECK(has_reason(segs, "All Rights Reserved", "cue: copyright"));
+}
+
+TEST_CASE("related and most-read link lists are boilerplate", "[boilerplate]") {
+  const auto segs = classified("",
+                               "You may also like\nDrought pushes cattle herders south into Togo\n"
+                               "Why the price of rice keeps rising in Accra\nMost viewed\n"
+                               "1. Ghana's cedi slides again against the dollar");
+  CHECK(label_of(segs, "You may also like") == Label::boilerplate);
+  CHECK(label_of(segs, "Drought pushes cattle herders") == Label::boilerplate);
+  CHECK(label_of(segs, "price of rice") == Label::boilerplate);
+  CHECK(label_of(segs, "cedi slides") == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("navigation and breadcrumbs are boilerplate, a glued headline is split off", "[boilerplate]") {
+  const auto segs = classify(segment("Skip to navigation\nNews Sport Business Culture Weather\n"
+                                     "News \xC2\xBB Africa \xC2\xBB Ghana " + headline + "\n\n" + body));
+  CHECK(label_of(segs, "Skip to navigation") == Label::boilerplate);
+  CHECK(label_of(segs, "News Sport Business") == Label::boilerplate);
+  CHECK(label_of(segs, "News \xC2\xBB Africa") == Label::boilerplate);
+  CHECK(body_kept(segs));
+}
+
+TEST_CASE("advertisement markers are boilerplate, even glued to a paragraph", "[boilerplate]") {
+  const auto segs = classify(segment(
+      headline + "\n\n" + body + "\nADVERTISEMENT\n\n"
+      "Advertisement Boat builders in Yeji say orders for new canoes have stopped altogether.\n\n"
+      "The fisheries commission will publish its survey in December, officials said on Monday. "
+      "Story continues below advertisement\n\n" + body));
+  CHECK(label_of(segs, "ADVERTISEMENT") == Label::boilerplate);
+  CHECK(label_of(segs, "Boat builders in Yeji") == Label::content);
+  CHECK(label_of(segs, "Advertisement") == Label::boilerplate);
+  CHECK(label_of(segs, "Story continues below") == Label::boilerplate);
+}
+
+TEST_CASE("bylines, datelines and reading times are boilerplate", "[boilerplate]") {
+  const auto segs = classify(segment(
+      headline + "\nBy Ama Boateng, Accra | 3 March 2023\n4 min read\n\n"
+      "ACCRA, Ghana, March 3, 2023 /Lakeside Wire/ -- Fishing families on Lake Volta asked the "
+      "government for help on Friday.\n\n" + body));
+  CHECK(label_of(segs, "By Ama Boateng") == Label::boilerplate);
+  CHECK(label_of(segs, "4 min read") == Label::boilerplate);
+  CHECK(label_of(segs, "ACCRA, Ghana") == Label::boilerplate);
+  CHECK(label_of(segs, "Fishing families on Lake Volta") == Label::content);
+}
+
+TEST_CASE("image captions and credits are boilerplate", "[boilerplate]") {
+  const auto segs = classify(segment(
+      headline + "\n\nBoats pulled up on the shore at Yeji. Photograph: Kofi Mensah/Lakeside\n\n" + body +
+      "\nA fish smoker at work near Kete Krachi. Photo: Lakeside Media The smokers say firewood "
+      "now costs more than the fish they buy each morning.\n\n" + body));
+  CHECK(label_of(segs, "Boats pulled up") == Label::boilerplate);
+  CHECK(label_of(segs, "Photograph: Kofi Mensah") == Label::boilerplate);
+  CHECK(label_of(segs, "A fish smoker at work") == Label::boilerplate);
+  CHECK(label_of(segs, "The smokers say firewood") == Label::content);
+}
+
+TEST_CASE("short real content survives: headline, subheads, one-line paragraphs, quotes",
+          "[boilerplate]") {
+  const auto segs = classify(segment(headline + "\n\n" + body + "\nA season lost\n\n" + body +
+                                     "\nMarkets reacted calmly.\n\n\xE2\x80\x9CWe wait for rain,\xE2\x80\x9D "
+                                     "she said.\n\n" + body + "\nPrices fell again in June.\n"));
+  CHECK(label_of(segs, headline) == Label::content);
+  CHECK(label_of(segs, "A season lost") == Label::content);
+  CHECK(label_of(segs, "Markets reacted calmly.") == Label::content);
+  CHECK(label_of(segs, "We wait for rain") == Label::content);
+  CHECK(label_of(segs, "Prices fell again in June.") == Label::content);
+  CHECK(has_reason(segs, "A season lost", "short, between content"));
+}
+
+TEST_CASE("an article about cookies and consent is content", "[boilerplate]") {
+  const auto segs = classify(segment(
+      "Regulators fine news sites over cookie banners\n\n"
+      "France's data protection authority fined three publishers on Tuesday for cookie banners "
+      "that made refusing tracking harder than accepting it, the latest case in a campaign "
+      "against so-called dark patterns.\n\n"
+      "The regulator said the sites offered an Accept all button on the first screen but hid "
+      "the option to refuse behind a second menu, which it said did not give readers a free "
+      "choice under European consent rules.\n\n"
+      "Click, consent, repeat\n\n"
+      "Publishers argue that advertising cookies pay for journalism that readers will not pay "
+      "for directly, and several have introduced subscriptions for readers who refuse them.\n"));
+  for (const auto& s : segs) CHECK(s.label == Label::content);
+}
+
+TEST_CASE("consent buttons glued onto a subhead are split off", "[boilerplate]") {
+  const auto segs = classify(segment(
+      headline + "\n\n" + body +
+      "\nTo show this post from YouTube, you need to enable marketing cookies.\n\n"
+      "Allow and continue Water levels keep falling\n\n" + body));
+  CHECK(label_of(segs, "Allow and continue") == Label::boilerplate);
+  CHECK(label_of(segs, "Water levels keep falling") == Label::content);
+  for (const auto& s : segs)
+    if (s.text == "Allow and continue") CHECK(has_reason(segs, s.text, "buttons after a consent notice"));
+}
+
+TEST_CASE("repetition: a syndicated body stays, a repeated tail prompt goes", "[boilerplate]") {
+  const std::string prompt = "Support independent journalism on the lake today";
+  ClassifyContext every_document;  // everything seen in 14 other documents
+  every_document.corpus_count = [](const std::string&) -> std::uint32_t { return 14; };
+  const auto segs = classify(segment(headline + "\n\n" + body + "\n" + prompt + "\n"), every_document);
+  CHECK(body_kept(segs));
+  CHECK(label_of(segs, prompt) == Label::boilerplate);
+  CHECK(has_reason(segs, prompt, "repeated in 14 documents"));
+  CHECK(has_reason(segs, "Traders in Yeji", "in a run of paragraphs"));
+
+  // Without a corpus the same prompt is not known to be furniture; it is kept
+  // out only by its position after the article.
+  const auto alone = classify(segment(headline + "\n\n" + body + "\n" + prompt + "\n"));
+  CHECK(body_kept(alone));
+}
+
+TEST_CASE("an article saved twice stays searchable in both copies", "[boilerplate]") {
+  ClassifyContext one_copy;  // the other copy holds every segment
+  one_copy.corpus_count = [](const std::string&) -> std::uint32_t { return 1; };
+  CHECK(body_kept(classified("", "", one_copy)));
+}
+
+TEST_CASE("segment fingerprints are stable, normalised and skip one-word texts", "[boilerplate]") {
+  const auto fp = segment_fingerprint("\xC2\xA9 2024 Lakeside Media. All rights reserved.");
+  CHECK(fp.size() == 16);
+  CHECK(fp == segment_fingerprint("\xC2\xA9 2025 LAKESIDE MEDIA -- all rights reserved"));
+  CHECK(fp != segment_fingerprint("2024 Lakeside Radio. All rights reserved."));
+  CHECK(segment_fingerprint("Subscribe").empty());
+  CHECK(segment_fingerprint("Don\xE2\x80\x99t miss") == segment_fingerprint("Don't Miss"));
+}

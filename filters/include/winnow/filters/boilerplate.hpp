@@ -11,6 +11,15 @@
 
 namespace winnow::filters {
 
+/// A segment whose fingerprint occurs in at least this many OTHER indexed
+/// documents counts as repeated: the same furniture on every page of a site.
+/// Repetition is weighed with shape and position, never alone: a repeated
+/// button, name or one-sentence prompt at the head or tail is boilerplate,
+/// while a repeated run of three or more paragraphs (a wire story saved from
+/// several sites, an article saved twice) stays content. Two others (three
+/// documents in all) keeps one article saved twice clear of the rule.
+inline constexpr std::uint32_t repetition_threshold = 2;
+
 /// What the classifier may know beyond the document itself.
 struct ClassifyContext {
   /// Number of other indexed documents holding a segment with this
@@ -18,13 +27,21 @@ struct ClassifyContext {
   std::function<std::uint32_t(const std::string& fingerprint)> corpus_count;
 };
 
-/// Labels every segment; may split a segment where boilerplate is glued onto
-/// content ("Accept Manage my choices Number of deaths could be higher").
+/// Labels every segment content or boilerplate, with a score (belief that it
+/// is content, >= 0.5 for content) and short reasons ("cue: cookie consent",
+/// "at tail, after the article", "repeated in 14 documents"). May split a
+/// segment where boilerplate is glued onto content ("Accept Manage my choices
+/// Number of deaths could be higher"); the result stays in source order.
+/// Thread-safe: no shared mutable state.
 [[nodiscard]] std::vector<Segment> classify(std::vector<Segment> segments,
                                             const ClassifyContext& context = {});
 
 /// A short, stable key for a segment's normalised text, for counting the same
-/// furniture across the corpus.
+/// furniture across the corpus: 16 hex digits of FNV-1a 64 over its lower-case
+/// words without punctuation, digit runs folded (so yearly footers match).
+/// Empty for texts under two words, which are too common to count. The index
+/// should store the fingerprint of every segment classify() returns, whatever
+/// its label, so that corpus_count sees furniture and content alike.
 [[nodiscard]] std::string segment_fingerprint(std::string_view segment_text);
 
 }  // namespace winnow::filters

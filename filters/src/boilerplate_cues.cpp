@@ -1,0 +1,365 @@
+// Boilerplate classifier: the lexicon of furniture cues and the cue families, matched by plain scans.
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <unordered_map>
+
+#include "boilerplate_internal.hpp"
+
+namespace winnow::filters::detail {
+namespace {
+
+constexpr double strong = 1.0;
+constexpr double medium = 0.5;
+constexpr double weak = 0.25;
+
+/// Where a cue must sit: anywhere, opening the text, or filling it (the cue
+/// plus at most two words: "Subscribe now", "Comment *").
+enum class Scope { anywhere, prefix, whole };
+
+/// One lexicon entry; phrases are word_string() form, padded with spaces.
+struct Cue {
+  std::string_view phrase;
+  double strength;
+  Scope scope;
+  std::string_view reason;
+};
+
+using enum Scope;
+
+// Phrases that furniture uses and article prose rarely does. Single common
+// words only count as `whole` (a button) or `prefix` (a label), so an article
+// ABOUT subscriptions or cookies keeps its sentences.
+constexpr Cue lexicon[] = {
+    {" we use cookies ", strong, anywhere, "cookie consent"},
+    {" uses cookies ", strong, anywhere, "cookie consent"},
+    {" accept all ", strong, anywhere, "cookie consent"},
+    {" reject all ", strong, anywhere, "cookie consent"},
+    {" allow all ", strong, anywhere, "cookie consent"},
+    {" deny all ", strong, anywhere, "cookie consent"},
+    {" cookie settings ", strong, anywhere, "cookie consent"},
+    {" cookies settings ", strong, anywhere, "cookie consent"},
+    {" cookie policy ", strong, anywhere, "cookie consent"},
+    {" cookie consent ", medium, anywhere, "cookie consent"},
+    {" necessary cookies ", strong, anywhere, "cookie consent"},
+    {" manage my choices ", strong, anywhere, "cookie consent"},
+    {" manage preferences ", strong, anywhere, "cookie consent"},
+    {" manage consent ", strong, anywhere, "cookie consent"},
+    {" confirm my choices ", strong, anywhere, "cookie consent"},
+    {" always active ", strong, anywhere, "cookie consent"},
+    {" allow selection ", strong, anywhere, "cookie consent"},
+    {" keep browsing ", strong, anywhere, "cookie consent"},
+    {" by staying on ", strong, anywhere, "cookie consent"},
+    {" by continuing to ", strong, anywhere, "cookie consent"},
+    {" improve your experience ", strong, anywhere, "cookie consent"},
+    {" privacy preference ", strong, anywhere, "privacy preferences"},
+    {" privacy preferences ", strong, anywhere, "privacy preferences"},
+    {" privacy settings ", strong, anywhere, "privacy preferences"},
+    {" your privacy ", medium, anywhere, "privacy preferences"},
+    {" your email address will not be published ", strong, anywhere, "comment section"},
+    {" required fields are marked ", strong, anywhere, "comment section"},
+    {" leave a reply ", strong, anywhere, "comment section"},
+    {" leave a comment ", strong, anywhere, "comment section"},
+    {" cancel reply ", strong, anywhere, "comment section"},
+    {" post a comment ", strong, anywhere, "comment section"},
+    {" comments are closed ", strong, anywhere, "comment section"},
+    {" save my name ", strong, anywhere, "comment section"},
+    {" join the discussion ", strong, anywhere, "comment section"},
+    {" comment ", weak, anywhere, "comment section"},
+    {" comments ", weak, anywhere, "comment section"},
+    {" newsletter ", medium, anywhere, "newsletter or sign-up"},
+    {" newsletters ", medium, anywhere, "newsletter or sign-up"},
+    {" briefing ", medium, anywhere, "newsletter or sign-up"},
+    {" enter your email ", strong, anywhere, "newsletter or sign-up"},
+    {" your email ", medium, anywhere, "newsletter or sign-up"},
+    {" sign up ", medium, anywhere, "newsletter or sign-up"},
+    {" signing up ", strong, anywhere, "newsletter or sign-up"},
+    {" subscribe ", medium, anywhere, "newsletter or sign-up"},
+    {" unsubscribe ", strong, anywhere, "newsletter or sign-up"},
+    {" in your inbox ", strong, anywhere, "newsletter or sign-up"},
+    {" every weekday ", medium, anywhere, "newsletter or sign-up"},
+    {" every morning ", medium, anywhere, "newsletter or sign-up"},
+    {" never miss ", medium, anywhere, "newsletter or sign-up"},
+    {" free preview ", strong, anywhere, "paywall"},
+    {" already a subscriber ", strong, anywhere, "paywall"},
+    {" unlimited access ", strong, anywhere, "paywall"},
+    {" cancel anytime ", strong, anywhere, "paywall"},
+    {" full access ", medium, anywhere, "paywall"},
+    {" log in ", medium, anywhere, "paywall"},
+    {" sign in ", medium, anywhere, "paywall"},
+    {" share this ", strong, anywhere, "share or follow"},
+    {" share on ", strong, anywhere, "share or follow"},
+    {" follow us ", strong, anywhere, "share or follow"},
+    {" like loading ", strong, anywhere, "share or follow"},
+    {" copy link ", strong, anywhere, "share or follow"},
+    {" download our ", strong, anywhere, "app prompt"},
+    {" get the app ", strong, anywhere, "app prompt"},
+    {" app store ", strong, anywhere, "app prompt"},
+    {" google play ", strong, anywhere, "app prompt"},
+    {" ios and android ", strong, anywhere, "app prompt"},
+    {" all rights reserved ", strong, anywhere, "copyright"},
+    {" some rights reserved ", strong, anywhere, "copyright"},
+    {" copyright ", medium, anywhere, "copyright"},
+    {" licensed ", weak, anywhere, "copyright"},
+    {" powered by ", strong, anywhere, "publisher footer"},
+    {" terms of use ", medium, anywhere, "publisher footer"},
+    {" terms of service ", medium, anywhere, "publisher footer"},
+    {" privacy notice ", medium, anywhere, "publisher footer"},
+    {" privacy policy ", medium, anywhere, "publisher footer"},
+    {" contact us ", medium, anywhere, "publisher footer"},
+    {" about us ", medium, anywhere, "publisher footer"},
+    {" advertise with us ", strong, anywhere, "publisher footer"},
+    {" publishes ", medium, anywhere, "publisher blurb"},
+    {" we publish ", medium, anywhere, "publisher blurb"},
+    {" we seek to ", medium, anywhere, "publisher blurb"},
+    {" is an independent ", medium, anywhere, "publisher blurb"},
+    {" non profit ", medium, anywhere, "publisher blurb"},
+    {" news organizations ", medium, anywhere, "publisher blurb"},
+    {" news organisations ", medium, anywhere, "publisher blurb"},
+    {" our reporters ", medium, anywhere, "publisher blurb"},
+    {" our journalism ", medium, anywhere, "publisher blurb"},
+    {" news service ", weak, anywhere, "publisher blurb"},
+    {" publisher ", weak, anywhere, "publisher blurb"},
+    {" first published ", strong, anywhere, "republication note"},
+    {" originally published ", strong, anywhere, "republication note"},
+    {" republished ", strong, anywhere, "republication note"},
+    {" with permission ", medium, anywhere, "republication note"},
+    {" reading time ", strong, anywhere, "reading time"},
+    {" min read ", strong, anywhere, "reading time"},
+    {" mins read ", strong, anywhere, "reading time"},
+    {" minute read ", strong, anywhere, "reading time"},
+    {" minutes read ", strong, anywhere, "reading time"},
+    {" listen to this article ", strong, anywhere, "reading time"},
+    {" posted by ", strong, anywhere, "byline"},
+    {" written by ", strong, anywhere, "byline"},
+    {" published ", weak, anywhere, "byline"},
+    {" updated ", weak, anywhere, "byline"},
+    {" story continues below ", strong, anywhere, "advertisement"},
+    {" advertisement ", weak, anywhere, "advertisement"},
+    {" skip to ", strong, anywhere, "navigation"},
+    {" back to top ", strong, anywhere, "navigation"},
+    {" scroll top ", strong, anywhere, "navigation"},
+    {" scroll to top ", strong, anywhere, "navigation"},
+    {" click here ", strong, anywhere, "navigation"},
+    {" read more ", medium, anywhere, "related links"},
+    {" also read ", medium, anywhere, "related links"},
+    {" you may also like ", strong, anywhere, "related links"},
+    {" don t miss ", strong, anywhere, "related links"},
+    {" most read ", strong, anywhere, "related links"},
+    {" most viewed ", strong, anywhere, "related links"},
+    {" most popular ", strong, anywhere, "related links"},
+    {" related posts ", strong, anywhere, "related links"},
+    {" related articles ", strong, anywhere, "related links"},
+    {" related coverage ", strong, anywhere, "related links"},
+    // Labels that open a furniture line.
+    {" read more ", strong, prefix, "related links"},
+    {" also read ", strong, prefix, "related links"},
+    {" related ", strong, prefix, "related links"},
+    {" recommended ", strong, prefix, "related links"},
+    {" more from ", strong, prefix, "related links"},
+    {" see also ", strong, prefix, "related links"},
+    {" watch ", medium, prefix, "related links"},
+    {" tags ", strong, prefix, "tags and topics"},
+    {" topics ", strong, prefix, "tags and topics"},
+    {" filed under ", strong, prefix, "tags and topics"},
+    {" by ", medium, prefix, "byline"},
+    {" words ", medium, prefix, "byline"},
+    {" photo ", strong, prefix, "caption credit"},
+    {" photograph ", strong, prefix, "caption credit"},
+    {" image ", strong, prefix, "caption credit"},
+    {" picture ", strong, prefix, "caption credit"},
+    {" credit ", strong, prefix, "caption credit"},
+    {" copyright ", strong, prefix, "copyright"},
+    {" advertisement ", strong, prefix, "advertisement"},
+    {" sponsored ", strong, prefix, "advertisement"},
+    {" home ", medium, prefix, "navigation"},
+    // Buttons and form fields: the whole text is the cue.
+    {" menu ", strong, whole, "navigation"},
+    {" search ", strong, whole, "navigation"},
+    {" home ", strong, whole, "navigation"},
+    {" next ", strong, whole, "navigation"},
+    {" previous ", strong, whole, "navigation"},
+    {" accept ", strong, whole, "cookie consent"},
+    {" deny ", strong, whole, "cookie consent"},
+    {" reject ", strong, whole, "cookie consent"},
+    {" agree ", strong, whole, "cookie consent"},
+    {" allow ", strong, whole, "cookie consent"},
+    {" got it ", strong, whole, "cookie consent"},
+    {" learn more ", strong, whole, "cookie consent"},
+    {" find out more ", strong, whole, "cookie consent"},
+    {" show details ", strong, anywhere, "cookie consent"},
+    {" view preferences ", strong, whole, "cookie consent"},
+    {" subscribe ", strong, whole, "newsletter or sign-up"},
+    {" sign up ", strong, whole, "newsletter or sign-up"},
+    {" register ", strong, whole, "newsletter or sign-up"},
+    {" email ", strong, whole, "comment section"},
+    {" name ", strong, whole, "comment section"},
+    {" website ", strong, whole, "comment section"},
+    {" comment ", strong, whole, "comment section"},
+    {" comments ", strong, whole, "comment section"},
+    {" reply ", strong, whole, "comment section"},
+    {" submit ", strong, whole, "comment section"},
+    {" post comment ", strong, whole, "comment section"},
+    {" share ", strong, whole, "share or follow"},
+    {" like this ", strong, whole, "share or follow"},
+    {" print ", strong, whole, "share or follow"},
+    {" save ", strong, whole, "share or follow"},
+    {" advertisement ", strong, whole, "advertisement"},
+    {" ad ", strong, whole, "advertisement"},
+    {" continue reading ", strong, whole, "related links"},
+    {" load more ", strong, whole, "related links"},
+};
+
+constexpr std::string_view social_names[] = {
+    " facebook ", " twitter ", " x ", " whatsapp ", " telegram ", " linkedin ", " email ",
+    " pinterest ", " reddit ", " instagram ", " youtube ", " threads ", " bluesky ", " print "};
+
+constexpr std::string_view months[] = {
+    " january ", " february ", " march ", " april ", " may ", " june ", " july ", " august ",
+    " september ", " october ", " november ", " december ", " jan ", " feb ", " mar ", " apr ",
+    " jun ", " jul ", " aug ", " sep ", " sept ", " oct ", " nov ", " dec "};
+
+bool contains(std::string_view words, std::string_view phrase) {
+  return words.find(phrase) != std::string_view::npos;
+}
+
+template <std::size_t N>
+int count_any(std::string_view words, const std::string_view (&phrases)[N]) {
+  return static_cast<int>(std::count_if(std::begin(phrases), std::end(phrases),
+                                        [&](std::string_view p) { return contains(words, p); }));
+}
+
+int phrase_words(std::string_view phrase) {
+  return static_cast<int>(std::count(phrase.begin(), phrase.end(), ' ')) - 1;
+}
+
+constexpr std::size_t lexicon_size = std::size(lexicon);
+
+std::string_view first_word(std::string_view phrase) {
+  return phrase.substr(1, phrase.find(' ', 1) - 1);
+}
+
+/// The lexicon indexed by first word, built once (thread-safe static init,
+/// read-only after), so matching is one hash lookup per word of the text
+/// instead of one scan per cue.
+using LexiconIndex = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+
+const LexiconIndex& lexicon_index() {
+  static const LexiconIndex index = [] {
+    LexiconIndex built;
+    for (std::size_t i = 0; i < lexicon_size; ++i) built[first_word(lexicon[i].phrase)].push_back(i);
+    return built;
+  }();
+  return index;
+}
+
+bool cue_applies(const Cue& cue, std::size_t at, int word_count) {
+  switch (cue.scope) {
+    case anywhere: return true;
+    case prefix: return at == 0;
+    case whole: return at == 0 && word_count <= phrase_words(cue.phrase) + 2;
+  }
+  return false;
+}
+
+// Adds every lexicon cue found in `words` (each cue once).
+void match_lexicon(std::string_view words, int word_count, CueResult& result) {
+  const LexiconIndex& index = lexicon_index();
+  std::array<bool, lexicon_size> seen{};
+  for (std::size_t at = 0; at + 1 < words.size();) {
+    const std::size_t end = words.find(' ', at + 1);
+    const auto found = index.find(words.substr(at + 1, end - at - 1));
+    if (found != index.end())
+      for (const std::size_t i : found->second) {
+        const Cue& cue = lexicon[i];
+        if (seen[i] || words.compare(at, cue.phrase.size(), cue.phrase) != 0) continue;
+        if (!cue_applies(cue, at, word_count)) continue;
+        seen[i] = true;
+        result.add(cue.strength, cue.reason);
+      }
+    at = end;
+  }
+}
+
+// Cookie banners in any wording: cookies + the reader addressed + a choice.
+bool cookie_family(std::string_view words) {
+  constexpr std::string_view addressed[] = {" you ", " your ", " we ", " our ", " us "};
+  constexpr std::string_view choices[] = {
+      " accept ", " allow ", " agree ", " consent ", " permission ", " settings ", " preferences ",
+      " choose ", " refuse ", " reject ", " switch off ", " manage ", " browsing ", " experience ",
+      " enable ", " block ", " blocking ", " opt "};
+  return (contains(words, " cookie ") || contains(words, " cookies ")) &&
+         count_any(words, addressed) > 0 && count_any(words, choices) > 0;
+}
+
+// Embedded-post notices: the post is hidden until the reader allows it.
+bool embed_family(std::string_view words) {
+  constexpr std::string_view embeds[] = {" content from ", " embedded ", " this content ",
+                                         " this post ", " this video ", " external content "};
+  constexpr std::string_view gates[] = {" cookies ", " cookie ", " enable ", " allow ", " consent ",
+                                        " tracking ", " loading ", " load "};
+  return count_any(words, embeds) > 0 && count_any(words, gates) > 0;
+}
+
+// Privacy panels without the word cookie: the reader addressed, and the
+// vocabulary of data processing and settings.
+bool privacy_family(std::string_view words) {
+  constexpr std::string_view reader[] = {" you ", " your "};
+  constexpr std::string_view terms[] = {
+      " preferences ", " settings ", " partners ", " personalise ", " personalize ",
+      " process data ", " personal data ", " consent ", " tracking ", " privacy ", " opt out "};
+  return count_any(words, reader) > 0 && count_any(words, terms) >= 2;
+}
+
+// "Jane Doe covers markets for ...", "Jane Doe is the Review's Brussels correspondent".
+bool author_bio(std::string_view raw, std::string_view words) {
+  constexpr std::string_view beats[] = {
+      " reporter ", " correspondent ", " editor ", " edits ", " journalist ", " columnist ",
+      " covers ", " covering ", " writes about ", " reports on ", " fellow "};
+  constexpr std::string_view verbs[] = {" is ", " covers ", " reports ", " writes ", " edits ",
+                                         " was ", " has ", " joined ", " leads ", " works "};
+  const std::size_t name = name_run_length(raw);
+  if (name == 0 || std::count(raw.begin(), raw.begin() + static_cast<long>(name), ' ') < 1) return false;
+  const std::string after = word_string(raw.substr(name));
+  const bool verb_follows = std::any_of(std::begin(verbs), std::end(verbs),
+                                        [&](std::string_view v) { return after.starts_with(v); });
+  return verb_follows && count_any(words, beats) > 0;
+}
+
+// A date alone ("July 1, 2023") or in a byline of separated parts
+// ("Jane Doe | Technology Editor | 1 August 2024").
+bool dated_line(std::string_view words, const Features& f) {
+  const bool byline_shape = f.words <= 6 || (f.separators >= 1 && f.words <= 14 && !f.sentence_end);
+  return byline_shape && count_any(words, months) > 0 &&
+         std::any_of(words.begin(), words.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+void CueResult::add(double strength, std::string_view reason) {
+  weight += strength;
+  const std::string text = "cue: " + std::string(reason);
+  if (std::find(reasons.begin(), reasons.end(), text) == reasons.end()) reasons.push_back(text);
+}
+
+CueResult match_cues(std::string_view raw, const Features& features) {
+  CueResult result;
+  const std::string words = word_string(raw);
+  match_lexicon(words, features.words, result);
+  if (cookie_family(words)) {
+    result.add(strong, "cookie consent");
+    result.notice = true;
+  }
+  if (privacy_family(words)) result.add(strong, "privacy preferences");
+  if (embed_family(words)) {
+    result.add(strong, "social embed");
+    result.notice = true;
+  }
+  if (features.words <= 12 && count_any(words, social_names) >= 2) result.add(strong, "share or follow");
+  if (author_bio(raw, words)) result.add(medium + weak, "author bio");
+  if (dated_line(words, features)) result.add(medium, "byline");
+  if (features.has_address) result.add(weak, "address");
+  return result;
+}
+
+}  // namespace winnow::filters::detail
