@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "repetition.hpp"
 #include "walk.hpp"
 #include "winnow/index/document.hpp"
 #include "winnow/index/schema.hpp"
@@ -107,7 +108,7 @@ Xapian::WritableDatabase open_for_writing(const fs::path& database, int flags) {
 class IndexRun {
  public:
   IndexRun(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexReporter& reporter)
-      : m_db(db), m_options(options), m_reporter(reporter), m_known(load_known_files(db)),
+      : m_db(db), m_options(options), m_reporter(reporter), m_known(load_known_files(db)), m_repetition(db),
         m_scan_start_ns(now_ns() / 1'000'000'000 * 1'000'000'000) {}
 
   void scan(const std::vector<std::string>& roots) {
@@ -116,6 +117,7 @@ class IndexRun {
                               [this](const std::string& path, const std::string& problem) { skip(path, problem); });
     for (const auto& root : roots) walker.walk_root(root);
     remove_vanished(roots);
+    reclean_repeated();
     m_db.commit_transaction();
   }
 
@@ -152,26 +154,11 @@ class IndexRun {
       ++m_summary.unchanged;
       return;
     }
-    PrepareResult prepared = prepare_document(file, bytes, classify_context(known));
+    PrepareResult prepared = prepare_document(file, bytes, m_repetition.context_for(known ? known->docid : 0));
     if (!prepared.document) return skip(file.path, prepared.problem);
     for (const auto& warning : prepared.document->warnings) m_reporter.note(file.path, warning);
+    if (known) m_repetition.document_leaving(known->docid);
     write(build_document(*prepared.document, trust_mtime(file)), file, known != nullptr);
-  }
-
-  filters::ClassifyContext classify_context(const KnownFile* known) {
-    filters::ClassifyContext context;
-    context.corpus_count = [this, docid = known ? known->docid : 0](const std::string& fingerprint) {
-      const std::string term = schema::prefixed(schema::fingerprint_prefix, fingerprint);
-      Xapian::doccount count = m_db.get_termfreq(term);
-      // The file's own previous version does not count as another document.
-      if (docid != 0 && count > 0) {
-        auto own = m_db.get_document(docid).termlist_begin();
-        own.skip_to(term);
-        if (own != m_db.get_document(docid).termlist_end() && *own == term) --count;
-      }
-      return static_cast<std::uint32_t>(count);
-    };
-    return context;
   }
 
   bool trust_mtime(const FileInfo& file) const {
@@ -188,7 +175,7 @@ class IndexRun {
   }
 
   void write(const Xapian::Document& document, const FileInfo& file, bool replacing) {
-    m_db.replace_document(schema::unique_id_term(file.path), document);
+    m_repetition.document_written(m_db.replace_document(schema::unique_id_term(file.path), document));
     ++(replacing ? m_summary.updated : m_summary.added);
     count_write();
   }
@@ -207,8 +194,32 @@ class IndexRun {
       bool under_scanned_root = false;
       for (const auto& root : roots) under_scanned_root = under_scanned_root || is_under(path, root);
       if (!under_scanned_root) continue;
+      m_repetition.document_leaving(known.docid);
       m_db.delete_document(known.docid);
       ++m_summary.removed;
+      count_write();
+    }
+  }
+
+  // Documents whose segments crossed the repetition threshold in this run are
+  // classified again from their files, so the same footer is boilerplate in
+  // every copy, the first ones included. Not counted in the summary: the
+  // files did not change.
+  void reclean_repeated() {
+    for (const Xapian::docid docid : m_repetition.documents_to_reclean()) {
+      Xapian::Document old;
+      try {
+        old = m_db.get_document(docid);
+      } catch (const Xapian::DocNotFoundError&) {
+        continue;  // deleted later in this run
+      }
+      const FileInfo file{old.get_value(schema::path_slot), to_int64(old.get_value(schema::mtime_slot)),
+                          static_cast<std::uint64_t>(to_int64(old.get_value(schema::size_slot)))};
+      std::string bytes, problem;
+      if (!detail::read_file(file.path, bytes, problem)) continue;  // the next run notes it
+      PrepareResult prepared = prepare_document(file, bytes, m_repetition.context_for(docid));
+      if (!prepared.document) continue;
+      m_db.replace_document(docid, build_document(*prepared.document));
       count_write();
     }
   }
@@ -217,6 +228,7 @@ class IndexRun {
   const IndexOptions& m_options;
   const IndexReporter& m_reporter;
   std::unordered_map<std::string, KnownFile> m_known;
+  detail::RepetitionTracker m_repetition;
   std::int64_t m_scan_start_ns;
   IndexSummary m_summary;
   std::uint64_t m_files_seen = 0;

@@ -89,3 +89,51 @@ TEST_CASE("the summary line has the contract's wording", "[indexer]") {
   index::IndexSummary summary{1, 2, 3, 4, 5, 0.5};
   CHECK(index::summary_line(summary) == "indexed 1 new, 2 updated, 3 removed, 4 unchanged, 5 skipped in 0.50 s");
 }
+
+namespace {
+
+std::string article(const std::string& topic, const std::string& tail) {
+  return "Floods close roads around " + topic + "\n\n"
+         "Heavy rain flooded the main roads around " + topic + " on Tuesday, officials said, and schools stayed shut.\n\n"
+         "Residents of " + topic + " waded through water to reach the market, where traders counted their losses.\n\n"
+         "The regional governor promised help for the families who lost their homes in " + topic + " this week.\n\n" +
+         tail + "\n";
+}
+
+Xapian::doccount documents_with(const Workspace& ws, const std::string& term) {
+  return Xapian::Database((ws.root / "db").string()).get_termfreq(term);
+}
+
+}  // namespace
+
+TEST_CASE("a tail line repeated across the corpus becomes boilerplate in every copy, the first ones too",
+          "[indexer][repetition]") {
+  Workspace ws;
+  const std::string tail = "Kestrelwood Dispatch reaches readers in forty countries.";
+  ws.write("a.txt", article("Gao", tail));
+  ws.write("b.txt", article("Mopti", tail));
+  ws.run();
+  CHECK(documents_with(ws, "kestrelwood") == 2);  // two copies: not yet furniture
+
+  ws.write("c.txt", article("Kayes", tail));
+  ws.write("d.txt", article("Segou", tail));
+  ws.run();
+  CHECK(documents_with(ws, "kestrelwood") == 0);  // four copies: furniture everywhere
+  CHECK(documents_with(ws, "mopti") == 1);
+
+  fs::remove(ws.root / "articles" / "c.txt");
+  fs::remove(ws.root / "articles" / "d.txt");
+  ws.run();
+  CHECK(documents_with(ws, "kestrelwood") == 2);  // back to two copies: content again
+}
+
+TEST_CASE("the same article saved several times stays searchable in every copy", "[indexer][repetition]") {
+  Workspace ws;
+  for (const std::string name : {"wire1.txt", "wire2.txt", "wire3.txt", "wire4.txt"}) {
+    ws.write(name, article("Timbuktu", "Reporting by the regional desk; editing by the night team."));
+  }
+  ws.run();
+  CHECK(documents_with(ws, "timbuktu") == 4);
+  CHECK(documents_with(ws, "residents") == 4);
+  CHECK(documents_with(ws, "governor") == 4);
+}
