@@ -52,6 +52,14 @@ constexpr Cue lexicon[] = {
     {" by staying on ", strong, anywhere, "cookie consent"},
     {" by continuing to ", strong, anywhere, "cookie consent"},
     {" improve your experience ", strong, anywhere, "cookie consent"},
+    // The preference-centre preamble most consent platforms ship ("When you
+    // visit any website, it may store or retrieve information on your
+    // browser, mostly in the form of cookies").
+    {" form of cookies ", strong, anywhere, "cookie consent"},
+    {" on your browser ", medium, anywhere, "cookie consent"},
+    {" through your browser ", medium, anywhere, "cookie consent"},
+    {" visit our website ", medium, anywhere, "cookie consent"},
+    {" visit any website ", medium, anywhere, "cookie consent"},
     {" privacy preference ", strong, anywhere, "privacy preferences"},
     {" privacy preferences ", strong, anywhere, "privacy preferences"},
     {" privacy settings ", strong, anywhere, "privacy preferences"},
