@@ -126,6 +126,31 @@ void add_token(std::vector<Token>& out, const icu::UnicodeString& term, std::uin
   if (!utf8.empty() && utf8.size() <= max_term_bytes) out.push_back({std::move(utf8), position});
 }
 
+// ICU keeps "i.e", "u.s" and "example.com" as one word, but Xapian's
+// QueryParser reads a dotted word as a phrase of its parts (its acronym rule
+// wants capitals, which the normaliser has folded). Index the parts at
+// consecutive positions, and the parts joined ("ie") at the first, so both
+// "i.e." and "ie" find it. Returns the positions used.
+std::uint32_t add_dotted_word(std::vector<Token>& out, const icu::UnicodeString& word, std::uint32_t position) {
+  if (word.indexOf(u'.') < 0) {
+    add_token(out, word, position);
+    return 1;
+  }
+  icu::UnicodeString joined;
+  std::uint32_t parts = 0;
+  for (int32_t start = 0; start <= word.length();) {
+    int32_t dot = word.indexOf(u'.', start);
+    if (dot < 0) dot = word.length();
+    if (dot > start) {
+      add_token(out, word.tempSubStringBetween(start, dot), position + parts++);
+      joined += word.tempSubStringBetween(start, dot);
+    }
+    start = dot + 1;
+  }
+  add_token(out, joined, position);
+  return parts;
+}
+
 }  // namespace
 
 std::string normalise(std::string_view utf8) {
@@ -147,6 +172,11 @@ std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position)
            is_hyphen(text.charAt(words[last].end))) {
       ++last;
       all_numeric = all_numeric && words[last].numeric;
+    }
+    if (last == i && !words[i].numeric) {
+      position += add_dotted_word(out, text.tempSubStringBetween(words[i].start, words[i].end), position);
+      ++i;
+      continue;
     }
     icu::UnicodeString whole;
     for (std::size_t k = i; k <= last; ++k) {

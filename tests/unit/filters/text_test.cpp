@@ -126,3 +126,18 @@ TEST_CASE("tokenise gives the same answer on several threads", "[text]") {
   for (auto& t : threads) t.join();
   for (const auto& result : results) CHECK(result == expected);
 }
+
+TEST_CASE("dotted abbreviations index as Xapian's query parser reads them", "[text]") {
+  using winnow::filters::tokenise;
+  const auto ie = tokenise("the mission (i.e. peacekeeping)");
+  std::vector<std::string> ie_terms;
+  for (const auto& token : ie) ie_terms.push_back(token.term);
+  CHECK(ie_terms == std::vector<std::string>{"the", "mission", "i", "e", "ie", "peacekeeping"});
+  CHECK(ie[3].position == ie[2].position + 1);
+  CHECK(ie[4].position == ie[2].position);
+  const auto site = tokenise("see example.com today");
+  std::vector<std::string> terms;
+  for (const auto& token : site) terms.push_back(token.term);
+  CHECK(terms == std::vector<std::string>{"see", "example", "com", "examplecom", "today"});
+  CHECK(site[4].position == site[2].position + 1);
+}
