@@ -20,7 +20,7 @@ std::string terminal_safe(std::string_view utf8) {
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     const auto byte = static_cast<unsigned char>(utf8[i]);
-    if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) {
+    if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
       out += ' ';
     } else if (byte == 0xC2 && i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(utf8[i + 1]) <= 0x9F) {

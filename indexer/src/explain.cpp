@@ -4,18 +4,20 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "winnow/index/display.hpp"
+
 namespace winnow::index {
 
 std::string explain_text(const PreparedDocument& document, const std::string& shown_path) {
-  std::string out = fmt::format("{}\n", shown_path);
+  std::string out = fmt::format("{}\n", terminal_safe(shown_path));
   for (const auto& segment : document.segments) {
     std::string reasons;
     for (const auto& reason : segment.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
     out += fmt::format("  {:>4}  {:<11} {:.2f}  {}\n", segment.line, filters::label_name(segment.label),
-                       segment.score, segment.text);
+                       segment.score, terminal_safe(segment.text));
     if (!reasons.empty()) out += fmt::format("{:>25}{}\n", "", reasons);
   }
-  out += fmt::format("  title: {}\n", document.title);
+  out += fmt::format("  title: {}\n", terminal_safe(document.title));
   out += fmt::format("  date:  {}\n", document.date ? document.date->iso() : "none found");
   return out;
 }

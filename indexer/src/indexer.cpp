@@ -247,16 +247,16 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
       // Not an index yet (an empty folder): opening for writing creates one.
     }
   }
-  Xapian::WritableDatabase db = open_for_writing(
-      options.database, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-
   std::vector<std::string> scanned;
   for (const auto& path : options.paths) scanned.push_back(absolute_root(path));
   if (scanned.empty()) scanned = remembered;
+  // Checked before opening for writing, which would leave an empty index behind.
   if (scanned.empty()) {
     throw std::invalid_argument("no PATH given and the index " + options.database.string() +
                                 " remembers no folders to re-scan");
   }
+  Xapian::WritableDatabase db = open_for_writing(
+      options.database, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
   const std::vector<std::string> roots = merge_roots(remembered, scanned);
 
   IndexRun run(db, options, reporter);

@@ -41,7 +41,7 @@ int explain(const std::vector<std::filesystem::path>& files, bool json) {
     }
     const std::string shown = path.string();
     std::cout << (json ? explain_json(*prepared.document, shown) + "\n"
-                       : terminal_safe(explain_text(*prepared.document, shown)));
+                       : explain_text(*prepared.document, shown));
   }
   return status;
 }
