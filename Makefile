@@ -12,7 +12,7 @@ PACKAGES := cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev \
 INDEX  := $(BUILD)/indexer/winnow-index
 SEARCH := $(BUILD)/search/winnow-search
 
-.PHONY: all deps configure build demo test install clean
+.PHONY: all deps configure build demo test install clean bench bench-filter
 
 all: build
 
@@ -37,7 +37,7 @@ build: configure
 # Indexes the bundled corpus and runs three sample searches: a keyword, a
 # phrase and a name typed without its accent.
 demo: build
-	$(INDEX) --db $(DEMO_DB) corpus
+	$(INDEX) --db $(DEMO_DB) corpus/[0-9]*.txt
 	@echo; echo '$$ winnow-search wagner'
 	@$(SEARCH) --db $(DEMO_DB) --limit 3 wagner
 	@echo; echo '$$ winnow-search "peacekeeping mission"'
@@ -47,6 +47,13 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Benchmarks (not part of `make test`): figures and the command that made them.
+bench: bench-filter
+
+# What the boilerplate filter costs next to indexing, on the 10k synthetic corpus.
+bench-filter: deps
+	BUILD=$(BUILD) JOBS=$(JOBS) tests/bench/filter_cost
 
 install: build
 	cmake --install $(BUILD)
