@@ -1,0 +1,160 @@
+// Unit tests for the entity stage: what is found, what is merged, and the
+// false friends that are left alone.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "winnow/filters/entities.hpp"
+#include "winnow/filters/segment.hpp"
+
+using winnow::filters::Entities;
+using winnow::filters::Entity;
+using winnow::filters::entity_key;
+using winnow::filters::extract_entities;
+
+namespace {
+
+const Entity* find(const std::vector<Entity>& list, const std::string& name) {
+  const auto it = std::find_if(list.begin(), list.end(), [&](const Entity& e) { return e.name == name; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+bool has_mention(const Entity* entity, const std::string& mention) {
+  return entity && std::find(entity->mentions.begin(), entity->mentions.end(), mention) != entity->mentions.end();
+}
+
+std::vector<std::string> names(const std::vector<Entity>& list) {
+  std::vector<std::string> out;
+  for (const Entity& e : list) out.push_back(e.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("entity keys fold case, accents and punctuation") {
+  CHECK(entity_key("António Guterres") == "antonio guterres");
+  CHECK(entity_key("ANTONIO  guterres") == "antonio guterres");
+  CHECK(entity_key("Al-Qaeda") == entity_key("al Qaeda"));
+  CHECK(entity_key("Côte d’Ivoire") == entity_key("Cote d'Ivoire"));
+  CHECK(entity_key("Mali’s") == "mali");
+  CHECK(entity_key("Ménaka") == entity_key("Menaka"));
+}
+
+TEST_CASE("people are found without their titles, and surnames join full names") {
+  const Entities e = extract_entities(
+      "UN Secretary-General António Guterres called for calm.\n"
+      "Colonel Assimi Goïta leads the junta. Guterres said the mission would end.");
+  const Entity* guterres = find(e.actors, "António Guterres");
+  REQUIRE(guterres);
+  CHECK(has_mention(guterres, "Guterres"));
+  CHECK(guterres->count == 2);
+  CHECK(find(e.actors, "Assimi Goïta"));
+  CHECK(find(e.actors, "UN"));
+  CHECK_FALSE(find(e.actors, "Colonel Assimi Goïta"));
+  CHECK_FALSE(find(e.actors, "Guterres"));
+}
+
+TEST_CASE("an acronym joins its expansion, in either order") {
+  const Entities e = extract_entities(
+      "The United Nations Security Council (UNSC) voted on Friday. The UNSC resolution passed.\n"
+      "MINUSMA (United Nations Multidimensional Integrated Stabilization Mission in Mali) will leave.");
+  const Entity* council = find(e.actors, "United Nations Security Council");
+  REQUIRE(council);
+  CHECK(has_mention(council, "UNSC"));
+  CHECK(std::find(council->alias_keys.begin(), council->alias_keys.end(), "unsc") != council->alias_keys.end());
+  // A long expansion gives way to its acronym as the name shown.
+  const Entity* mission = find(e.actors, "MINUSMA");
+  REQUIRE(mission);
+  CHECK(has_mention(mission, "United Nations Multidimensional Integrated Stabilization Mission in Mali"));
+  // Longest name wins: Mali inside the mission's name is no place here.
+  CHECK_FALSE(find(e.places, "Mali"));
+}
+
+TEST_CASE("organisations are found by their head words and a first word joins them") {
+  const Entities e = extract_entities(
+      "Human Rights Watch has condemned the killings. Fighters of the Wagner Group were seen.\n"
+      "Witnesses said Wagner fighters took part.");
+  CHECK(find(e.actors, "Human Rights Watch"));
+  const Entity* wagner = find(e.actors, "Wagner Group");
+  REQUIRE(wagner);
+  CHECK(has_mention(wagner, "Wagner"));
+}
+
+TEST_CASE("places come from the gazetteers, with their canonical names") {
+  const Entities e = extract_entities(
+      "Troops left Gao and Menaka for Bamako. Ivory Coast and the Russian Federation sent envoys.");
+  CHECK(find(e.places, "Gao"));
+  CHECK(find(e.places, "Ménaka"));
+  CHECK(find(e.places, "Bamako"));
+  CHECK(has_mention(find(e.places, "Côte d'Ivoire"), "Ivory Coast"));
+  CHECK(has_mention(find(e.places, "Russia"), "Russian Federation"));
+}
+
+TEST_CASE("demonyms count as their country") {
+  const Entities e = extract_entities("Malian forces and Russian mercenaries advanced on the town.");
+  CHECK(has_mention(find(e.places, "Mali"), "Malian"));
+  CHECK(has_mention(find(e.places, "Russia"), "Russian"));
+  CHECK(e.actors.empty());
+}
+
+TEST_CASE("places no list knows are found from their context") {
+  const Entities e = extract_entities(
+      "Soldiers entered the village of Ogota at dawn. Later they reached the town of Moura.");
+  CHECK(find(e.places, "Ogota"));
+  CHECK(find(e.places, "Moura"));
+  CHECK(e.actors.empty());
+}
+
+TEST_CASE("common words that are also place names are no places by themselves") {
+  const Entities e = extract_entities(
+      "Reading the report, officials were worried. Nice weather helped.\n"
+      "The results were Mixed and Mobile teams had to Split up. Of the ten, two left.");
+  INFO(Catch::Detail::stringify(names(e.places)));
+  CHECK(e.places.empty());
+  const Entities in_context = extract_entities("The stage finished in Nice on Sunday.");
+  CHECK(find(in_context.places, "Nice"));
+}
+
+TEST_CASE("sentence-initial capitals are no names") {
+  const Entities e = extract_entities(
+      "Instead, the talks stalled. Under pressure, the council met. Meanwhile prices rose.");
+  CHECK(e.actors.empty());
+  CHECK(e.places.empty());
+}
+
+TEST_CASE("events, laws and diseases are no entities, nor anything inside them") {
+  const Entities e = extract_entities(
+      "Fans celebrated the Africa Cup of Nations. The Paris Agreement set targets.\n"
+      "The Marburg virus spread. They finished the Tour de France.");
+  INFO(Catch::Detail::stringify(names(e.places)));
+  CHECK(e.actors.empty());
+  CHECK_FALSE(find(e.places, "Paris"));
+  CHECK_FALSE(find(e.places, "France"));
+  CHECK_FALSE(find(e.places, "Africa"));
+}
+
+TEST_CASE("the issuer of a document is named") {
+  const Entities e = extract_entities(
+      "The mission was set up by United Nations Security Council Resolution 2100. "
+      "According to a Human Rights Watch report, dozens died.");
+  CHECK(find(e.actors, "United Nations Security Council"));
+  CHECK(find(e.actors, "Human Rights Watch"));
+}
+
+TEST_CASE("only content segments are read") {
+  auto segments = winnow::filters::segment("Photo: Aguelhock market. Credit AllAfrica\nThe army entered Gao.\n");
+  for (auto& s : segments)
+    if (s.line == 1) s.label = winnow::filters::Label::boilerplate;
+  const Entities e = extract_entities(segments);
+  CHECK(find(e.places, "Gao"));
+  CHECK_FALSE(find(e.places, "Aguelhock"));
+  CHECK(e.actors.empty());
+}
+
+TEST_CASE("entities are listed most mentioned first") {
+  const Entities e = extract_entities("Kidal is far from Gao. Gao lies on the river; Gao has a market.");
+  REQUIRE(e.places.size() == 2);
+  CHECK(e.places[0].name == "Gao");
+  CHECK(e.places[0].count == 3);
+}
