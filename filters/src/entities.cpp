@@ -300,6 +300,9 @@ struct Candidate {
   const Place* place = nullptr;
   std::vector<std::string> word_keys;
   bool has_connector = false;  // "Serum Institute of India": "Serum Institute" may stand for it
+  std::size_t words_before_connector = 0;  // 2 for "Serum Institute of India"
+  std::string initials;                    // "unsc" for "United Nations Security Council"
+  std::string initials_with_connectors;    // "ecowas" for "Economic Community of West African States"
   bool organisation_head = false;  // a word such as "Group", "Council", "Institute"
   std::size_t order = 0;
   bool sentence_start = false;
@@ -546,10 +549,16 @@ struct SpanBuilder {
         !title_before && !candidate.descriptor_after && !candidate.speech_after)
       return;
     for (std::size_t w = first; w <= last; ++w) {
-      if (!words[w].name_like && (detail::is_name_connector(words[w].key) || detail::is_name_particle(words[w].key)))
+      const std::string& key = words[w].key;
+      if (!words[w].name_like && (detail::is_name_connector(key) || detail::is_name_particle(key))) {
+        if (!candidate.has_connector) candidate.words_before_connector = candidate.word_keys.size();
         candidate.has_connector = true;
-      else
-        candidate.word_keys.push_back(words[w].key);
+        if (key != "the") candidate.initials_with_connectors.push_back(key[0]);
+      } else {
+        candidate.word_keys.push_back(key);
+        candidate.initials.push_back(key[0]);
+        candidate.initials_with_connectors.push_back(key[0]);
+      }
     }
     for (std::size_t w = first; w <= last; ++w)
       if (detail::is_organisation_head(words[w].key) && first != last) candidate.organisation_head = true;
@@ -635,6 +644,9 @@ struct Merged {
   std::vector<std::string> mentions;
   std::vector<std::string> word_keys;  // of the fullest name
   bool has_connector = false;
+  std::size_t words_before_connector = 0;
+  std::string initials;
+  std::string initials_with_connectors;
   bool person_like = false;  // two or more words, no head word, no connector: "Farhan Haq"
   std::string acronym;                 // a linked acronym's surface form
   unsigned count = 0;
@@ -704,6 +716,9 @@ class DocumentEntities {
       m.name = name.empty() ? c.text : std::string(name);
       m.word_keys = c.word_keys;
       m.has_connector = c.has_connector;
+      m.words_before_connector = c.words_before_connector;
+      m.initials = c.initials;
+      m.initials_with_connectors = c.initials_with_connectors;
       m.person_like = kind == EntityKind::actor && c.word_keys.size() >= 2 && !c.has_connector && !c.organisation_head;
       m.first_order = c.order;
     }
@@ -741,9 +756,12 @@ class DocumentEntities {
   // "Guterres" joins "António Guterres", "Wagner" joins "Wagner Group",
   // "Security Council" joins "United Nations Security Council".
   // A prefix stands for a name only when it is one word that is no common
-  // word ("Wagner"), or when the full name goes on after a connector
+  // word ("Wagner"), or when it is all of the name before a connector
   // ("Serum Institute" of India): "United Nations" is no short form of the
-  // United Nations Security Council.
+  // United Nations Security Council, nor of the United Nations ... Mission in
+  // Mali. An end stands for a name without connectors only ("Security
+  // Council", "Guterres"): "European Union" is no short form of the Court of
+  // Justice of the European Union.
   enum class Link { surname, suffix_or_prefix };
   bool link_short_form(const Candidate& c, Link link) {
     Merged* best = nullptr;
@@ -751,8 +769,9 @@ class DocumentEntities {
       if (id.first != EntityKind::actor || m.word_keys.size() <= c.word_keys.size()) continue;
       if (link == Link::surname && !m.person_like) continue;
       const auto& full = m.word_keys;
-      const bool suffix = std::equal(c.word_keys.rbegin(), c.word_keys.rend(), full.rbegin());
-      const bool prefix_allowed = c.word_keys.size() == 1 ? !common(gazetteer_, c.key) : m.has_connector;
+      const bool suffix = !m.has_connector && std::equal(c.word_keys.rbegin(), c.word_keys.rend(), full.rbegin());
+      const bool prefix_allowed = m.has_connector ? c.word_keys.size() == m.words_before_connector
+                                                  : c.word_keys.size() == 1 && !common(gazetteer_, c.key);
       const bool prefix = link == Link::suffix_or_prefix && prefix_allowed &&
                           std::equal(c.word_keys.begin(), c.word_keys.end(), full.begin());
       if ((suffix || prefix) && (!best || m.count > best->count)) best = &m;
@@ -781,15 +800,24 @@ class DocumentEntities {
           before.order + 1 == c.order && !acronym_targets_.contains(before.key))
         acronym_targets_[before.key] = {EntityKind::actor, c.key};
     }
+    // "UNSC" for the United Nations Security Council; "ECOWAS" for the
+    // Economic Community of West African States.
     for (auto& [id, m] : entities_) {
       if (id.first != EntityKind::actor || m.word_keys.size() < 2) continue;
-      std::string initials;
-      for (const std::string& w : m.word_keys) initials.push_back(w[0]);
       for (const Candidate& c : candidates_) {
         if (c.guess != Guess::acronym || acronym_targets_.contains(c.key)) continue;
-        if (c.key == initials) acronym_targets_[c.key] = id;
+        const std::string letters = squeeze(c.key);
+        if (letters == m.initials || letters == m.initials_with_connectors) acronym_targets_[c.key] = id;
       }
     }
+  }
+
+  // "u s" -> "us": an acronym's key without the spaces its full stops left.
+  static std::string squeeze(const std::string& key) {
+    std::string out;
+    for (const char ch : key)
+      if (ch != ' ') out.push_back(ch);
+    return out;
   }
 
   void add_acronym(const Candidate& c) {

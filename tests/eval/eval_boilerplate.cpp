@@ -1,39 +1,15 @@
 // winnow-eval: scores the boilerplate filter against a gold folder (DESIGN.md "Gold data").
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <map>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "gold.hpp"
 
-#include "winnow/filters/boilerplate.hpp"
-#include "winnow/filters/decode.hpp"
-#include "winnow/filters/segment.hpp"
+namespace winnow::eval {
 
-namespace fs = std::filesystem;
 namespace wf = winnow::filters;
 
 namespace {
-
-/// One line of NAME.labels: 'C', 'B', 'E' or 'M' with its content part.
-struct GoldLine {
-  char kind = 'E';
-  std::string part;
-};
-
-/// A gold document: its raw bytes, its source lines (mojibake repaired) and labels.
-struct GoldDocument {
-  std::string name;
-  std::string bytes;
-  std::vector<std::string> lines;
-  std::vector<GoldLine> labels;
-};
 
 /// Snippet counts in the trafilatura sense: content snippets found or missed,
 /// boilerplate snippets kept (false positives) or removed.
@@ -62,96 +38,7 @@ struct Score {
   [[nodiscard]] double removed() const {
     return ratio(boilerplate_removed, boilerplate_removed + boilerplate_kept);
   }
-  static double ratio(int a, int b) { return b == 0 ? 1.0 : static_cast<double>(a) / b; }
 };
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// A line is the text between two LF; a final LF ends the last line (README "Files").
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-// The scoring key: lower-case ASCII letters and digits only.
-std::string scoring_key(std::string_view text) {
-  std::string key;
-  for (const char c : text) {
-    if (c >= 'A' && c <= 'Z') key += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
-  }
-  return key;
-}
-
-GoldLine parse_label(const std::string& raw) {
-  GoldLine label;
-  if (raw.empty()) return label;
-  label.kind = raw[0];
-  if (label.kind == 'M' && raw.size() > 2) label.part = wf::repair_mojibake(raw.substr(2));
-  return label;
-}
-
-GoldDocument load_document(const fs::path& txt) {
-  GoldDocument doc;
-  doc.name = txt.stem().string();
-  doc.bytes = read_file(txt);
-  for (const auto& line : split_lines(doc.bytes)) doc.lines.push_back(wf::repair_mojibake(line));
-  fs::path labels_path = txt;
-  labels_path.replace_extension(".labels");
-  for (const auto& raw : split_lines(read_file(labels_path))) doc.labels.push_back(parse_label(raw));
-  if (doc.labels.size() != doc.lines.size())
-    throw std::runtime_error(doc.name + ": " + std::to_string(doc.lines.size()) + " lines but " +
-                             std::to_string(doc.labels.size()) + " labels");
-  return doc;
-}
-
-std::vector<GoldDocument> load_folder(const fs::path& folder) {
-  std::vector<fs::path> texts;
-  for (const auto& entry : fs::directory_iterator(folder))
-    if (entry.path().extension() == ".txt") texts.push_back(entry.path());
-  std::sort(texts.begin(), texts.end());
-  std::vector<GoldDocument> docs;
-  for (const auto& path : texts) docs.push_back(load_document(path));
-  return docs;
-}
-
-std::vector<wf::Segment> segments_of(const GoldDocument& doc) {
-  const auto decoded = wf::decode(doc.bytes);
-  return decoded.decoded ? wf::segment(decoded.decoded->text) : std::vector<wf::Segment>{};
-}
-
-// Classifies every document as the index would: a fingerprint's corpus count is
-// the number of OTHER documents in the folder whose segments hold it.
-std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocument>& docs,
-                                                      bool use_corpus) {
-  std::vector<std::set<std::string>> fingerprints(docs.size());
-  std::map<std::string, std::uint32_t> documents_with;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    for (const auto& seg : wf::classify(segments_of(docs[i]))) {
-      const std::string fp = wf::segment_fingerprint(seg.text);
-      if (!fp.empty() && fingerprints[i].insert(fp).second) ++documents_with[fp];
-    }
-  }
-  std::vector<std::vector<wf::Segment>> out;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    wf::ClassifyContext context;
-    if (use_corpus) context.corpus_count = [&, i](const std::string& fp) -> std::uint32_t {
-      const auto it = documents_with.find(fp);
-      if (it == documents_with.end()) return 0;
-      return it->second - (fingerprints[i].count(fp) ? 1U : 0U);
-    };
-    out.push_back(wf::classify(segments_of(docs[i]), context));
-  }
-  return out;
-}
 
 // The cleaned content: content segments, a space within a line, a newline between lines.
 std::string cleaned_text(const std::vector<wf::Segment>& segments) {
@@ -164,15 +51,6 @@ std::string cleaned_text(const std::vector<wf::Segment>& segments) {
     line = seg.line;
   }
   return out;
-}
-
-std::string gold_content(const GoldDocument& doc) {
-  std::string out;
-  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    if (doc.labels[i].kind == 'C') out += doc.lines[i] + "\n";
-    if (doc.labels[i].kind == 'M') out += doc.labels[i].part + "\n";
-  }
-  return scoring_key(out);
 }
 
 std::string shorten(const std::string& text) {
@@ -206,7 +84,7 @@ void score_boilerplate(const std::string& where, const std::string& text, const 
 Score score_document(const GoldDocument& doc, const std::vector<wf::Segment>& segments) {
   Score score;
   const std::string cleaned = scoring_key(cleaned_text(segments));
-  const std::string oracle = gold_content(doc);
+  const std::string oracle = scoring_key(gold_content_text(doc));
   for (std::size_t i = 0; i < doc.lines.size(); ++i) {
     const GoldLine& label = doc.labels[i];
     const std::string where = doc.name + ":" + std::to_string(i + 1);
@@ -244,27 +122,18 @@ void print_row(const std::string& name, const Score& s) {
               100.0 * s.removed());
 }
 
-/// The bars a run must meet; unset bars are not checked.
-struct Bars {
-  double min_f1 = 0.0;
-  double min_removed = 0.0;
-  bool exact = false;
-  bool verbose = false;    ///< print every segment of a file that has failures
-  bool no_corpus = false;  ///< classify each file alone, as the first page of an unseen site
-};
-
-bool meets_bars(const Score& overall, const Bars& bars) {
+bool meets_bars(const Score& overall, const Options& options) {
   bool ok = true;
-  if (overall.f1() < bars.min_f1) {
-    std::printf("FAIL: content F1 %.3f < %.3f\n", overall.f1(), bars.min_f1);
+  if (overall.f1() < options.min_f1) {
+    std::printf("FAIL: content F1 %.3f < %.3f\n", overall.f1(), options.min_f1);
     ok = false;
   }
-  if (overall.removed() < bars.min_removed) {
+  if (overall.removed() < options.min_removed) {
     std::printf("FAIL: boilerplate removed %.1f%% < %.1f%%\n", 100 * overall.removed(),
-                100 * bars.min_removed);
+                100 * options.min_removed);
     ok = false;
   }
-  if (bars.exact && (overall.content_lost > 0 || overall.boilerplate_kept > 0)) {
+  if (options.exact && (overall.content_lost > 0 || overall.boilerplate_kept > 0)) {
     std::printf("FAIL: --exact, %d content lost, %d boilerplate kept\n", overall.content_lost,
                 overall.boilerplate_kept);
     ok = false;
@@ -272,9 +141,11 @@ bool meets_bars(const Score& overall, const Bars& bars) {
   return ok;
 }
 
-int evaluate(const fs::path& folder, const Bars& bars) {
+}  // namespace
+
+int evaluate_boilerplate(const fs::path& folder, const Options& options) {
   const auto docs = load_folder(folder);
-  const auto classified = classify_folder(docs, !bars.no_corpus);
+  const auto classified = classify_folder(docs, !options.no_corpus);
   std::printf("%-36s %9s %9s %6s %6s %6s %7s\n", "file", "content", "boiler", "P", "R", "F1",
               "removed");
   Score overall;
@@ -282,7 +153,7 @@ int evaluate(const fs::path& folder, const Bars& bars) {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const Score s = score_document(docs[i], classified[i]);
     print_row(docs[i].name, s);
-    if (bars.verbose && !s.failures.empty()) print_segments(classified[i]);
+    if (options.verbose && !s.failures.empty()) print_segments(classified[i]);
     overall.add(s);
     failures.insert(failures.end(), s.failures.begin(), s.failures.end());
   }
@@ -292,30 +163,7 @@ int evaluate(const fs::path& folder, const Bars& bars) {
               folder.filename().string().c_str(), docs.size(), overall.precision(),
               overall.recall(), overall.f1(), 100 * overall.removed(), overall.boilerplate_removed,
               overall.boilerplate_removed + overall.boilerplate_kept, overall.unscorable);
-  return meets_bars(overall, bars) ? 0 : 1;
+  return meets_bars(overall, options) ? 0 : 1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"Scores the boilerplate filter against a folder of gold-labelled documents."};
-  std::string folder;
-  Bars bars;
-  app.add_option("folder", folder, "folder of NAME.txt + NAME.labels")->required();
-  app.add_option("--min-f1", bars.min_f1, "fail when overall content F1 is below this");
-  app.add_option("--min-removed", bars.min_removed, "fail when the share of boilerplate removed is below this");
-  app.add_flag("--verbose", bars.verbose, "print every segment, label, score and reasons of failing files");
-  app.add_flag("--no-corpus", bars.no_corpus, "classify each file alone, without repetition counts");
-  app.add_flag("--exact", bars.exact, "fail unless every content line is kept and every boilerplate line removed");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-  try {
-    return evaluate(folder, bars);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "winnow-eval: %s\n", e.what());
-    return 2;
-  }
-}
+}  // namespace winnow::eval
