@@ -1,6 +1,8 @@
 // Document builder: terms, values and stored fields of one indexed file.
 #include "winnow/index/document.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "winnow/filters/text.hpp"
@@ -44,6 +46,66 @@ void add_fingerprints(Xapian::Document& document, const PreparedDocument& prepar
   }
 }
 
+// Cuts text to at most max_bytes without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+// Adds a boolean term unless it would pass Xapian's term length limit.
+void add_term_if_fits(Xapian::Document& document, const std::string& term) {
+  if (term.size() <= schema::max_term_bytes) document.add_boolean_term(term);
+}
+
+// Facet, spelling and alias terms of one kind of entity, and its slot value.
+void add_entity_terms(Xapian::Document& document, const std::vector<filters::Entity>& entities,
+                      const schema::EntitySchema& kind) {
+  std::vector<std::string> keys;
+  for (const auto& entity : entities) {
+    if (entity.key.empty()) continue;  // a name with no letter or digit
+    keys.push_back(entity.key);
+    add_term_if_fits(document, schema::prefixed(kind.facet_prefix, entity.key));
+    // The spelling is only shown, so a long one is cut rather than dropped.
+    // (Keys are at most filters::max_entity_key_bytes, so there is room for a name.)
+    const std::size_t room = schema::max_term_bytes - kind.name_prefix.size() - entity.key.size() - 1;
+    add_term_if_fits(document, schema::prefixed(kind.name_prefix,
+                                                schema::joined_pair(entity.key, utf8_prefix(entity.name, room))));
+    for (const auto& alias : entity.alias_keys) {
+      if (alias.empty() || alias == entity.key) continue;
+      add_term_if_fits(document, schema::prefixed(kind.alias_prefix, schema::joined_pair(alias, entity.key)));
+      add_term_if_fits(document,
+                       schema::prefixed(kind.alias_reverse_prefix, schema::joined_pair(entity.key, alias)));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (keys.empty()) return;
+  std::string value;
+  for (const auto& key : keys) {
+    if (!value.empty()) value += schema::key_separator;
+    value += key;
+  }
+  document.add_value(kind.slot, value);
+}
+
+nlohmann::json entity_names(const std::vector<filters::Entity>& entities) {
+  nlohmann::json names = nlohmann::json::array();
+  for (const auto& entity : entities) names.push_back(entity.name);
+  return names;
+}
+
+std::vector<std::string> string_array(const nlohmann::json& data, const char* field) {
+  std::vector<std::string> out;
+  const auto found = data.find(field);
+  if (found == data.end() || !found->is_array()) return out;
+  for (const auto& item : *found) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace
 
 Xapian::Document build_document(const PreparedDocument& prepared, bool store_mtime) {
@@ -51,6 +113,8 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
   add_content_terms(document, prepared);
   add_fingerprints(document, prepared);
   document.add_boolean_term(schema::unique_id_term(prepared.file.path));
+  add_entity_terms(document, prepared.entities.actors, schema::actor_schema);
+  add_entity_terms(document, prepared.entities.places, schema::place_schema);
 
   const std::string date = prepared.date ? prepared.date->iso() : std::string();
   if (prepared.date) document.add_value(schema::date_slot, prepared.date->sortable());
@@ -62,7 +126,9 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
   const nlohmann::json data = {{"path", prepared.file.path},
                                {"title", prepared.title},
                                {"date", date},
-                               {"content", prepared.content}};
+                               {"content", prepared.content},
+                               {"actors", entity_names(prepared.entities.actors)},
+                               {"places", entity_names(prepared.entities.places)}};
   // Invalid UTF-8 cannot reach here (the decoder repairs it), but never let
   // one odd byte abort a whole batch: replace rather than throw.
   document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -77,6 +143,8 @@ StoredFields read_stored_fields(const Xapian::Document& document) {
   fields.title = data.value("title", "");
   fields.date = data.value("date", "");
   fields.content = data.value("content", "");
+  fields.actors = string_array(data, "actors");
+  fields.places = string_array(data, "places");
   return fields;
 }
 

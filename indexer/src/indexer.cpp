@@ -237,16 +237,38 @@ class IndexRun {
 
 }  // namespace
 
+namespace {
+
+/// What an existing index says about itself before it is opened for writing.
+struct ExistingIndex {
+  std::vector<std::string> roots;
+  std::string schema_version;
+  Xapian::doccount documents = 0;
+
+  /// Its documents were built by another schema: none of them can be kept.
+  [[nodiscard]] bool outdated() const { return documents > 0 && schema_version != schema::version; }
+};
+
+ExistingIndex read_existing(const fs::path& database) {
+  ExistingIndex existing;
+  if (!fs::exists(database)) return existing;
+  try {
+    const Xapian::Database db(database.string());
+    existing.roots = read_roots(db);
+    existing.schema_version = db.get_metadata(std::string(schema::schema_key));
+    existing.documents = db.get_doccount();
+  } catch (const Xapian::DatabaseOpeningError&) {
+    // Not an index yet (an empty folder): opening for writing creates one.
+  }
+  return existing;
+}
+
+}  // namespace
+
 IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporter) {
   const auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> remembered;
-  if (fs::exists(options.database)) {
-    try {
-      remembered = read_roots(Xapian::Database(options.database.string()));
-    } catch (const Xapian::DatabaseOpeningError&) {
-      // Not an index yet (an empty folder): opening for writing creates one.
-    }
-  }
+  const ExistingIndex existing = read_existing(options.database);
+  const std::vector<std::string>& remembered = existing.roots;
   std::vector<std::string> scanned;
   for (const auto& path : options.paths) scanned.push_back(absolute_root(path));
   if (scanned.empty()) scanned = remembered;
@@ -255,14 +277,27 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
     throw std::invalid_argument("no PATH given and the index " + options.database.string() +
                                 " remembers no folders to re-scan");
   }
+  bool rebuild = options.rebuild;
+  if (existing.outdated()) {
+    // Old documents lack what this version's searches rely on (facets), so
+    // every file under every root is indexed again from an empty index.
+    reporter.note(options.database.string(),
+                  fmt::format("index schema version {} is not this winnow's {}; re-indexing every file",
+                              existing.schema_version.empty() ? "unknown" : existing.schema_version,
+                              schema::version));
+    rebuild = true;
+    scanned = merge_roots(remembered, scanned);
+  }
   Xapian::WritableDatabase db = open_for_writing(
-      options.database, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+      options.database, rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
   const std::vector<std::string> roots = merge_roots(remembered, scanned);
 
-  IndexRun run(db, options, reporter);
-  run.scan(scanned);
+  // Committed with the first batch: every document from here on has this
+  // schema, and an interrupted run still knows which roots to re-scan.
   db.set_metadata(std::string(schema::roots_key), nlohmann::json(roots).dump());
   db.set_metadata(std::string(schema::schema_key), std::string(schema::version));
+  IndexRun run(db, options, reporter);
+  run.scan(scanned);
   db.commit();
 
   IndexSummary summary = run.summary();

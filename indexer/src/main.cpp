@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
   CLI::App app{"winnow-index: index scraped news text for winnow-search.\n"
                "Indexes files and folders; run again to pick up new, changed and deleted files."};
   app.set_version_flag("--version", "winnow-index " WINNOW_VERSION);
+  // One line naming the problem, like the program's other errors.
+  app.failure_message([](const CLI::App*, const CLI::Error& error) {
+    return std::string("winnow-index: ") + error.what() + " (see --help)\n";
+  });
   winnow::index::IndexOptions options;
   std::string db;
   bool explain_mode = false, json = false;

@@ -1,4 +1,4 @@
-// Per-document pipeline: decode -> segment -> classify, then title, date and cleaned content.
+// Per-document pipeline: decode -> segment -> classify, then title, date, cleaned content and entities.
 #include "winnow/index/prepare.hpp"
 
 #include "winnow/filters/decode.hpp"
@@ -64,6 +64,9 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
   document.title = shorten_title(first_content_line(document.segments));
   document.date = filters::article_date(document.segments);
   document.content = join_content(document.segments);
+  // From the labelled segments, so a re-clean that relabels a repeated footer
+  // also drops the names that only the footer held.
+  document.entities = filters::extract_entities(document.segments);
   return {std::move(document), {}};
 }
 

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "winnow/index/indexer.hpp"
+#include "winnow/search/facets.hpp"
 #include "winnow/search/output.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/searcher.hpp"
@@ -12,46 +13,96 @@
 namespace {
 constexpr int exit_no_match = 1;
 constexpr int exit_error = 2;
+
+// What to do after the options are read.
+struct Mode {
+  bool files = false, json = false;
+  std::string list;  ///< "actors", "places" or empty
+  std::string color = "auto";
+};
+
+// Combinations the options cannot express, as one line naming the problem; empty when fine.
+std::string usage_problem(const winnow::search::SearchRequest& request, const Mode& mode) {
+  if (mode.files && mode.json) return "--files and --json cannot be combined";
+  if (!mode.list.empty() && mode.files) return "--list and --files cannot be combined";
+  if (!mode.list.empty() && request.facets) return "--list and --facets cannot be combined";
+  if (mode.files && request.facets) return "--files and --facets cannot be combined";
+  if (!winnow::search::selects_documents(request) && mode.list.empty()) {
+    return "no QUERY given (a QUERY, --actor, --place or --list is needed)";
+  }
+  return {};
+}
+
+// --list: every actor or place with its number of documents, over the
+// documents the query and filters select (all of them when there are none).
+int list_values(const Xapian::Database& db, const winnow::search::SearchRequest& request, const Mode& mode) {
+  using namespace winnow::search;
+  const EntityKind kind = mode.list == "actors" ? EntityKind::actor : EntityKind::place;
+  const auto values =
+      list_facet(db, kind, selects_documents(request) ? std::optional(build_query(db, request)) : std::nullopt);
+  if (mode.json) print_list_json(values, kind, std::cout);
+  else print_list_human(values, std::cout);
+  return values.empty() ? exit_no_match : 0;
+}
+
+int search(const Xapian::Database& db, const winnow::search::SearchRequest& request, const Mode& mode) {
+  using namespace winnow::search;
+  const auto response = run_search(db, request);
+  if (mode.json) print_json(response, std::cout);
+  else if (mode.files) print_files(response, std::cout);
+  else print_human(response, std::cout, color_wanted(mode.color));
+  return response.total > 0 ? 0 : exit_no_match;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"winnow-search: search scraped news text indexed by winnow-index.\n"
-               "Words, \"phrases\", AND OR NOT, +/-, peace*, date:2023-07-01..2023-12-31; see winnow(7)."};
+               "Words, \"phrases\", AND OR NOT, +/-, peace*, date:2023-07-01..2023-12-31,\n"
+               "actor:NAME, place:\"Two Words\"; see winnow(7)."};
   app.set_version_flag("--version", "winnow-search " WINNOW_VERSION);
+  // One line naming the problem, like the program's other errors.
+  app.failure_message([](const CLI::App*, const CLI::Error& error) {
+    return std::string("winnow-search: ") + error.what() + " (see --help)\n";
+  });
   std::vector<std::string> databases, words;
   winnow::search::SearchRequest request;
-  bool files = false, json = false;
-  std::string color = "auto";
+  Mode mode;
   app.add_option("--db", databases,
                  "Index to search; repeat to search several as one (folder, stub file or tcp://HOST:PORT)")
       ->allow_extra_args(false);
+  app.add_option("--actor", request.actors,
+                 "Only articles naming this person or organisation (aliases resolve); repeat: all of them")
+      ->allow_extra_args(false);
+  app.add_option("--place", request.places, "Only articles naming this place; repeat: all of them")
+      ->allow_extra_args(false);
+  app.add_flag("--facets", request.facets, "Also show the top actors and places of all matches, with counts");
+  app.add_option("--list", mode.list,
+                 "Print every actor or place with its number of articles, not articles: actors or places")
+      ->check(CLI::IsMember({"actors", "places"}));
   app.add_option("--limit", request.limit, "Results to show")->default_val(request.limit);
   app.add_option("--offset", request.offset, "Skip this many results")->default_val(request.offset);
-  app.add_flag("--files", files, "Print only the paths of matching files");
-  app.add_flag("--json", json, "Print one JSON object");
-  app.add_option("--color", color, "Highlight matches: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->default_val(color);
-  app.add_option("QUERY", words, "The query")->required();
+  app.add_flag("--files", mode.files, "Print only the paths of matching files");
+  app.add_flag("--json", mode.json, "Print one JSON object");
+  app.add_option("--color", mode.color, "Highlight matches: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->default_val(mode.color);
+  app.add_option("QUERY", words, "The query (may be left out with --actor, --place or --list)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int status = app.exit(error);
     return status == 0 ? 0 : exit_error;
   }
-  if (files && json) {
-    std::cerr << "winnow-search: --files and --json cannot be combined\n";
+  for (const auto& word : words) request.query += (request.query.empty() ? "" : " ") + word;
+  if (const std::string problem = usage_problem(request, mode); !problem.empty()) {
+    std::cerr << "winnow-search: " << problem << '\n';
     return exit_error;
   }
-  for (const auto& word : words) request.query += (request.query.empty() ? "" : " ") + word;
   if (databases.empty()) databases.push_back(winnow::index::default_database().string());
 
   try {
     const Xapian::Database db = winnow::search::open_databases(databases);
-    const auto response = winnow::search::run_search(db, request);
-    if (json) winnow::search::print_json(response, std::cout);
-    else if (files) winnow::search::print_files(response, std::cout);
-    else winnow::search::print_human(response, std::cout, winnow::search::color_wanted(color));
-    return response.total > 0 ? 0 : exit_no_match;
+    return mode.list.empty() ? search(db, request, mode) : list_values(db, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
     std::cerr << "winnow-search: query syntax: " << error.what() << '\n';
   } catch (const winnow::search::NoIndex& error) {

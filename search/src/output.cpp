@@ -32,6 +32,55 @@ std::string shown_snippet(const Hit& hit, bool color) {
   return replace_all(with_on, highlight_end, color ? reset : "");
 }
 
+// At most `most` names joined with ", ", made safe for the terminal.
+std::string first_names(const std::vector<std::string>& names, std::size_t most) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < most; ++i) {
+    if (i > 0) out += ", ";
+    out += index::terminal_safe(names[i]);
+  }
+  return out;
+}
+
+// "actors: Wagner Group, MINUSMA · places: Mali, Gao", or empty when the document has none.
+std::string entities_line(const Hit& hit) {
+  constexpr std::size_t most = 3;
+  std::string line;
+  if (!hit.actors.empty()) line = "actors: " + first_names(hit.actors, most);
+  if (!hit.places.empty()) {
+    if (!line.empty()) line += " · ";
+    line += "places: " + first_names(hit.places, most);
+  }
+  return line;
+}
+
+// One "  count  name" line per value, counts right-aligned like `uniq -c`.
+void print_values(const std::vector<FacetValue>& values, std::ostream& out) {
+  for (const auto& value : values) out << fmt::format("{:>7}  {}\n", value.count, index::terminal_safe(value.name));
+}
+
+void print_facets(const Facets& facets, std::ostream& out) {
+  for (const auto& [heading, values] : {std::pair{"actors", &facets.actors}, std::pair{"places", &facets.places}}) {
+    out << fmt::format("\ntop {} (documents):\n", heading);
+    if (values->empty()) out << "      (none)\n";
+    print_values(*values, out);
+  }
+}
+
+nlohmann::json values_json(const std::vector<FacetValue>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& value : values) out.push_back({{"name", value.name}, {"count", value.count}});
+  return out;
+}
+
+nlohmann::json facets_json(const Facets& facets) {
+  return {{"actors", values_json(facets.actors)}, {"places", values_json(facets.places)}};
+}
+
+std::string dump(const nlohmann::json& document) {
+  return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 void print_human(const SearchResponse& response, std::ostream& out, bool color) {
@@ -44,6 +93,7 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color) 
     std::string where = index::terminal_safe(index::display_path(hit.path));
     if (!hit.date.empty()) where += "  " + hit.date;
     out << "    " << paint(dim, where) << '\n';
+    if (const std::string entities = entities_line(hit); !entities.empty()) out << "    " << entities << '\n';
     if (!hit.snippet.empty()) out << "    " << shown_snippet(hit, color) << '\n';
     out << '\n';
   }
@@ -55,6 +105,7 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color) 
   } else {
     out << "no matches\n";
   }
+  if (response.facets && response.total > 0) print_facets(*response.facets, out);
 }
 
 void print_json(const SearchResponse& response, std::ostream& out) {
@@ -66,8 +117,8 @@ void print_json(const SearchResponse& response, std::ostream& out) {
                        {"date", hit.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.date)},
                        {"score", hit.score},
                        {"snippet", hit.snippet},
-                       {"actors", nlohmann::json::array()},
-                       {"places", nlohmann::json::array()}});
+                       {"actors", hit.actors},
+                       {"places", hit.places}});
   }
   const nlohmann::json document = {
       {"query", response.query},
@@ -75,8 +126,14 @@ void print_json(const SearchResponse& response, std::ostream& out) {
       {"exact", response.exact},
       {"offset", response.offset},
       {"results", results},
-      {"facets", {{"actors", nlohmann::json::array()}, {"places", nlohmann::json::array()}}}};
-  out << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      {"facets", facets_json(response.facets.value_or(Facets{}))}};
+  out << dump(document) << '\n';
+}
+
+void print_list_human(const std::vector<FacetValue>& values, std::ostream& out) { print_values(values, out); }
+
+void print_list_json(const std::vector<FacetValue>& values, EntityKind kind, std::ostream& out) {
+  out << dump({{std::string(plural_name(kind)), values_json(values)}}) << '\n';
 }
 
 void print_files(const SearchResponse& response, std::ostream& out) {

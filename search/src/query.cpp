@@ -5,6 +5,7 @@
 
 #include "winnow/filters/text.hpp"
 #include "winnow/index/schema.hpp"
+#include "winnow/search/facets.hpp"
 
 namespace winnow::search {
 namespace {
@@ -18,11 +19,43 @@ bool is_operator(std::string_view word) {
   return false;
 }
 
+std::string_view without_leading_syntax(std::string_view chunk) {
+  while (!chunk.empty() && (chunk.front() == '(' || chunk.front() == '+' || chunk.front() == '-')) {
+    chunk.remove_prefix(1);
+  }
+  return chunk;
+}
+
 bool kept_verbatim(std::string_view chunk) {
-  std::string_view bare = chunk;
-  while (!bare.empty() && (bare.front() == '(' || bare.front() == '+' || bare.front() == '-')) bare.remove_prefix(1);
+  std::string_view bare = without_leading_syntax(chunk);
   while (!bare.empty() && bare.back() == ')') bare.remove_suffix(1);
   return is_operator(bare) || bare.starts_with("date:");
+}
+
+// An actor: or place: filter is left to its field processor, which folds the
+// name itself; normalising it here would lower-case the field name and could
+// split a quoted value.
+bool is_entity_filter(std::string_view chunk) {
+  const std::string_view bare = without_leading_syntax(chunk);
+  for (const std::string_view field : {actor_field, place_field}) {
+    if (bare.size() > field.size() && bare.starts_with(field) && bare[field.size()] == ':') return true;
+  }
+  return false;
+}
+
+// Where an entity filter starting at `start` ends: at the white space after it,
+// or, for actor:"Wagner Group", after the closing quote (or at the end).
+std::size_t entity_filter_end(std::string_view query, std::size_t start) {
+  const std::size_t colon = query.find(':', start);
+  const std::size_t open_quote = colon + 1;
+  if (open_quote < query.size() && query[open_quote] == '"') {
+    const std::size_t close_quote = query.find('"', open_quote + 1);
+    if (close_quote == std::string_view::npos) return query.size();
+    const std::size_t end = query.find_first_of(" \t\n", close_quote);
+    return end == std::string_view::npos ? query.size() : end;
+  }
+  const std::size_t end = query.find_first_of(" \t\n", start);
+  return end == std::string_view::npos ? query.size() : end;
 }
 
 }  // namespace
@@ -36,8 +69,10 @@ std::string normalise_query(std::string_view query) {
     out.append(query.substr(i, start - i));
     std::size_t end = query.find_first_of(" \t\n", start);
     if (end == std::string_view::npos) end = query.size();
+    const bool entity_filter = is_entity_filter(query.substr(start, end - start));
+    if (entity_filter) end = entity_filter_end(query, start);
     const std::string_view chunk = query.substr(start, end - start);
-    out += kept_verbatim(chunk) ? std::string(chunk) : filters::normalise(chunk);
+    out += entity_filter || kept_verbatim(chunk) ? std::string(chunk) : filters::normalise(chunk);
     i = end;
   }
   return out;
@@ -51,6 +86,12 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
   parser.set_default_op(Xapian::Query::OP_AND);
   Xapian::DateRangeProcessor dates(index::schema::date_slot, "date:");
   parser.add_rangeprocessor(&dates);
+  // An empty grouping makes each filter its own group, so two of them are
+  // combined with AND, as repeated --actor options are (an article names many).
+  const std::string each_alone;
+  EntityFieldProcessor actors(db, EntityKind::actor), places(db, EntityKind::place);
+  parser.add_boolean_prefix(std::string(actor_field), &actors, &each_alone);
+  parser.add_boolean_prefix(std::string(place_field), &places, &each_alone);
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT;
   try {

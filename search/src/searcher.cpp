@@ -123,6 +123,23 @@ std::string strip_markers(std::string text) {
   return text;
 }
 
+bool has_words(const SearchRequest& request) {
+  return request.query.find_first_not_of(" \t\n") != std::string::npos;
+}
+
+// The words a snippet should show and highlight: the query's, and those of
+// the --actor and --place names, so a search by entity alone shows where the
+// article names it.
+std::set<std::string> snippet_terms(const Xapian::Query& query, const SearchRequest& request) {
+  std::set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
+  for (const auto* names : {&request.actors, &request.places}) {
+    for (const auto& name : *names) {
+      for (auto& token : filters::tokenise(name)) terms.insert(std::move(token.term));
+    }
+  }
+  return terms;
+}
+
 }  // namespace
 
 Xapian::Database open_databases(const std::vector<std::string>& locations) {
@@ -131,16 +148,39 @@ Xapian::Database open_databases(const std::vector<std::string>& locations) {
   return combined;
 }
 
+bool selects_documents(const SearchRequest& request) {
+  return has_words(request) || !request.actors.empty() || !request.places.empty();
+}
+
+Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) {
+  std::vector<Xapian::Query> filters;
+  for (const auto& name : request.actors) filters.push_back(entity_query(db, EntityKind::actor, name));
+  for (const auto& name : request.places) filters.push_back(entity_query(db, EntityKind::place, name));
+  Xapian::Query query = has_words(request) ? parse_query(request.query, db) : Xapian::Query();
+  if (filters.empty()) return query;
+  const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  // Filters alone: every match weighs the same (0), so no term skews the order.
+  if (!has_words(request)) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
 SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request) {
-  const Xapian::Query query = parse_query(request.query, db);
+  const Xapian::Query query = build_query(db, request);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, 100);
+  FacetCounter actor_counter(EntityKind::actor), place_counter(EntityKind::place);
+  if (request.facets) {
+    actor_counter.attach(enquire);
+    place_counter.attach(enquire);
+  }
+  // Facet counts must see every match, not just those the page needs.
+  const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 100;
+  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, check_at_least);
 
-  const std::set<std::string> query_terms(query.get_terms_begin(), query.get_terms_end());
+  const std::set<std::string> query_terms = snippet_terms(query, request);
   SearchResponse response{request.query, matches.get_matches_estimated(),
                           matches.get_matches_lower_bound() == matches.get_matches_upper_bound(),
-                          request.offset, {}};
+                          request.offset, {}, std::nullopt};
   const Xapian::Stem stemmer("english");
   unsigned rank = request.offset;
   for (auto it = matches.begin(); it != matches.end(); ++it) {
@@ -157,8 +197,13 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
         marked = highlight(passage, query_terms, any_match);
       }
     }
-    Hit hit{++rank, fields.path, fields.title, fields.date, it.get_percent(), passage, marked};
+    Hit hit{++rank, fields.path, fields.title, fields.date, it.get_percent(), passage, marked,
+            fields.actors, fields.places};
     response.hits.push_back(std::move(hit));
+  }
+  if (request.facets) {
+    response.facets = Facets{name_facets(db, EntityKind::actor, actor_counter.counts(), facets_shown),
+                             name_facets(db, EntityKind::place, place_counter.counts(), facets_shown)};
   }
   return response;
 }

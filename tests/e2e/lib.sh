@@ -185,6 +185,23 @@ expect_true() {
 }
 
 # skip WHAT WHY
+# check_json PYTHON: runs PYTHON with `d` bound to the JSON on stdout; prints its problems.
+check_json() {
+  python3 -c '
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+try:
+    d = json.loads(text)
+except ValueError as e:
+    print("not JSON:", e); sys.exit(0)
+problems = []
+def need(cond, what):
+    if not cond: problems.append(what)
+exec(sys.argv[2])
+print("\n".join(problems))
+' "$OUT_FILE" "$1"
+}
+
 skip() { echo "SKIP: $1 ($2)"; }
 
 test_done() {

@@ -5,23 +5,6 @@
 index corpus
 expect_exit 0 "index the corpus"
 
-# check_json PYTHON: runs PYTHON with `d` bound to the JSON on stdout; prints its problems.
-check_json() {
-  python3 -c '
-import json, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-try:
-    d = json.loads(text)
-except ValueError as e:
-    print("not JSON:", e); sys.exit(0)
-problems = []
-def need(cond, what):
-    if not cond: problems.append(what)
-exec(sys.argv[2])
-print("\n".join(problems))
-' "$OUT_FILE" "$1"
-}
-
 search --json wagner
 expect_exit 0 "--json wagner: exit 0"
 expect_eq "--json wagner: exactly one line" 1 "$(wc -l <"$OUT_FILE")"

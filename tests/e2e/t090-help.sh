@@ -19,7 +19,7 @@ expect_exit 0 "winnow-index -h: exit 0"
 search --help
 expect_exit 0 "winnow-search --help: exit 0"
 expect_eq "winnow-search --help: nothing on stderr" "" "$ERR"
-for option in --db --limit --offset --files --json --color --help --version QUERY; do
+for option in --db --actor --place --facets --list --limit --offset --files --json --color --help --version QUERY; do
   expect_contains "winnow-search --help lists $option" "$option" "$OUT"
 done
 expect_true "winnow-search --help: a Usage line" grep -q '^Usage: .*winnow-search \[OPTIONS\]' "$OUT_FILE"

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "winnow/index/indexer.hpp"
+#include "winnow/index/schema.hpp"
 
 namespace fs = std::filesystem;
 using namespace winnow;
@@ -136,4 +137,63 @@ TEST_CASE("the same article saved several times stays searchable in every copy",
   CHECK(documents_with(ws, "timbuktu") == 4);
   CHECK(documents_with(ws, "residents") == 4);
   CHECK(documents_with(ws, "governor") == 4);
+}
+
+TEST_CASE("an index of an older schema is re-indexed whole, with a note, and keeps every root", "[indexer][schema]") {
+  Workspace ws;
+  ws.write("a.txt", "Minusma leaves Mali.\n");
+  fs::create_directories(ws.root / "other");
+  std::ofstream(ws.root / "other" / "b.txt") << "Wagner stays in Gao.\n";
+  index::IndexOptions options;
+  options.database = ws.root / "db";
+  options.paths = {ws.root / "articles", ws.root / "other"};
+  index::run_index(options, {[](const std::string&, const std::string&) {}, {}});
+  {
+    // Make it look like an index written by schema 1, holding a document no current file gives.
+    Xapian::WritableDatabase db((ws.root / "db").string());
+    db.set_metadata("winnow:schema", "1");
+    Xapian::Document stale;
+    stale.add_boolean_term(index::schema::unique_id_term((ws.root / "articles" / "gone.txt").string()));
+    stale.add_term("stalewordy");
+    db.add_document(stale);
+    db.commit();
+  }
+  ws.write("a.txt", "Minusma has left Mali.\n");  // same size and mtime checks would not matter: all is re-read
+
+  const auto summary = ws.run();  // only one root named: the other must be re-indexed too
+  CHECK(summary.added == 2);
+  CHECK(summary.updated == 0);
+  CHECK(summary.unchanged == 0);
+  REQUIRE(ws.notes.size() == 1);
+  CHECK(ws.notes[0] == "db: index schema version 1 is not this winnow's 2; re-indexing every file");
+
+  Xapian::Database db((ws.root / "db").string());
+  CHECK(db.get_doccount() == 2);
+  CHECK(db.get_termfreq("stalewordy") == 0);
+  CHECK(db.get_termfreq("gao") == 1);
+  CHECK(db.get_metadata("winnow:schema") == "2");
+
+  ws.notes.clear();
+  const auto again = ws.run(false);
+  CHECK(again.unchanged == 2);
+  CHECK(ws.notes.empty());
+}
+
+TEST_CASE("a re-cleaned document loses the entities only its repeated footer named", "[indexer][repetition][entities]") {
+  Workspace ws;
+  const std::string tail = "Kestrelwood Dispatch reaches readers in Nairobi and forty other cities.";
+  ws.write("a.txt", article("Gao", tail));
+  ws.write("b.txt", article("Mopti", tail));
+  ws.run();
+  // Two copies: the tail is still content, and Nairobi an entity of both.
+  CHECK(documents_with(ws, "XPnairobi") == 2);
+  CHECK(documents_with(ws, "XPgao") == 1);
+
+  ws.write("c.txt", article("Kayes", tail));
+  ws.write("d.txt", article("Segou", tail));
+  ws.run();
+  // Four copies: furniture everywhere, the first two re-cleaned with their entities.
+  CHECK(documents_with(ws, "XPnairobi") == 0);
+  CHECK(documents_with(ws, "XPgao") == 1);
+  CHECK(documents_with(ws, "XPmopti") == 1);
 }

@@ -24,6 +24,12 @@ TEST_CASE("the query's words are normalised like documents, its syntax is kept",
 
 namespace {
 
+search::SearchRequest request(const std::string& query) {
+  search::SearchRequest out;
+  out.query = query;
+  return out;
+}
+
 Xapian::WritableDatabase corpus_of(const std::vector<std::string>& articles) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   int n = 0;
@@ -48,7 +54,7 @@ TEST_CASE("accents, case, possessives and stems do not stop a match", "[search]"
                              "Wagner Group fighters in Gao."});
   for (const std::string query : {"Antonio Guterres", "antonio", "ANTÓNIO", "guterres", "withdraw"}) {
     INFO(query);
-    const auto response = search::run_search(db, {query, 0, 10});
+    const auto response = search::run_search(db, request(query));
     REQUIRE(response.total == 1);
     CHECK(response.hits[0].path == "/a/1.txt");
   }
@@ -56,7 +62,7 @@ TEST_CASE("accents, case, possessives and stems do not stop a match", "[search]"
 
 TEST_CASE("the snippet highlights the words that matched, accented or not", "[search]") {
   const auto db = corpus_of({"UN Secretary-General António Guterres called for calm."});
-  const auto response = search::run_search(db, {"antonio", 0, 10});
+  const auto response = search::run_search(db, request("antonio"));
   REQUIRE(response.hits.size() == 1);
   const std::string marked = std::string(search::highlight_start) + "António" + std::string(search::highlight_end);
   CHECK(response.hits[0].snippet_marked.find(marked) != std::string::npos);
@@ -65,9 +71,9 @@ TEST_CASE("the snippet highlights the words that matched, accented or not", "[se
 
 TEST_CASE("phrases, boolean operators and bad syntax", "[search]") {
   const auto db = corpus_of({"the peacekeeping mission ended", "the mission of peacekeeping"});
-  CHECK(search::run_search(db, {"\"peacekeeping mission\"", 0, 10}).total == 1);
-  CHECK(search::run_search(db, {"peacekeeping mission", 0, 10}).total == 2);
-  CHECK(search::run_search(db, {"peacekeeping NOT ended", 0, 10}).total == 1);
-  CHECK(search::run_search(db, {"peace*", 0, 10}).total == 2);
-  CHECK_THROWS_AS(search::run_search(db, {"AND", 0, 10}), search::QuerySyntaxError);
+  CHECK(search::run_search(db, request("\"peacekeeping mission\"")).total == 1);
+  CHECK(search::run_search(db, request("peacekeeping mission")).total == 2);
+  CHECK(search::run_search(db, request("peacekeeping NOT ended")).total == 1);
+  CHECK(search::run_search(db, request("peace*")).total == 2);
+  CHECK_THROWS_AS(search::run_search(db, request("AND")), search::QuerySyntaxError);
 }

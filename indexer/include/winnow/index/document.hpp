@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -15,10 +16,13 @@ struct StoredFields {
   std::string title;
   std::string date;     ///< ISO date or empty
   std::string content;  ///< cleaned text, for snippets
+  std::vector<std::string> actors;  ///< actors' names, most mentioned first
+  std::vector<std::string> places;  ///< places' names, most mentioned first
 };
 
 /// Builds the Xapian document: positional terms and stems from content
-/// segments only, the unique id, fingerprints, values and stored fields.
+/// segments only, the unique id, fingerprints, entity facet terms, values and
+/// stored fields (see schema.hpp).
 /// `store_mtime` is false when the file's mtime is too recent to trust.
 [[nodiscard]] Xapian::Document build_document(const PreparedDocument& prepared,
                                               bool store_mtime = true);

@@ -7,7 +7,8 @@
 
 namespace winnow::index {
 
-/// Human-readable: one line per segment (line, label, score, text, reasons), then title and date;
+/// Human-readable: one line per segment (line, label, score, text, reasons), then the actors and
+/// places (name, number of mentions, the names used), title and date;
 /// safe to write to a terminal.
 [[nodiscard]] std::string explain_text(const PreparedDocument& document, const std::string& shown_path);
 

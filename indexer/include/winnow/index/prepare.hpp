@@ -9,6 +9,7 @@
 
 #include "winnow/filters/boilerplate.hpp"
 #include "winnow/filters/dates.hpp"
+#include "winnow/filters/entities.hpp"
 #include "winnow/filters/segment.hpp"
 
 namespace winnow::index {
@@ -20,7 +21,7 @@ struct FileInfo {
   std::uint64_t size = 0;      ///< bytes
 };
 
-/// A document after decode, segment, classify: everything needed to index it.
+/// A document after decode, segment, classify, entities: everything needed to index it.
 struct PreparedDocument {
   FileInfo file;
   std::uint64_t content_hash = 0;          ///< FNV-1a of the file's bytes
@@ -30,6 +31,7 @@ struct PreparedDocument {
   std::string title;                       ///< first content segment's line
   std::optional<filters::Date> date;       ///< date the article states
   std::string content;                     ///< content segments, one source line per text line
+  filters::Entities entities;              ///< actors and places of the content segments
 };
 
 /// A prepared document, or why the file is not indexed.
@@ -38,7 +40,7 @@ struct PrepareResult {
   std::string problem;  ///< e.g. "binary data (NUL bytes)"
 };
 
-/// Runs decode -> segment -> classify on a file's bytes. Pure: the same bytes
+/// Runs decode -> segment -> classify -> entities on a file's bytes. Pure: the same bytes
 /// and context give the same document, so it may run on any thread.
 [[nodiscard]] PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
                                              const filters::ClassifyContext& context = {});

@@ -7,10 +7,14 @@
 
 #include <xapian.h>
 
+#include "winnow/filters/entities.hpp"
+
 namespace winnow::index::schema {
 
 /// Schema version stored under `schema_key`; bump when documents change shape.
-inline constexpr std::string_view version = "1";
+/// winnow-index re-indexes every file of an index written with another version.
+/// 2: entity facets (XA, XP, XN, XV, XR terms; slots 5 and 6; "actors", "places" data).
+inline constexpr std::string_view version = "2";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
 /// Unprefixed: content words, positional, from filters::tokenise.
@@ -22,6 +26,30 @@ inline constexpr std::string_view unique_id_prefix = "Q";
 /// number of documents holding that segment, which the boilerplate filter uses.
 inline constexpr std::string_view fingerprint_prefix = "XF";
 
+// Entity facets. Every entity term is boolean (wdf 0), at most one per document,
+// so its term frequency is a number of documents. A key is filters::entity_key of
+// a name (case- and accent-folded words joined by single spaces), so it never
+// holds the separator; the kind letter after X / XN / XV / XR is A (actor) or P (place).
+// Terms longer than max_term_bytes are left out (spellings are cut to fit).
+/// XA<key>, XP<key>: the document mentions this actor / place. The facet filter.
+inline constexpr std::string_view actor_prefix = "XA";
+inline constexpr std::string_view place_prefix = "XP";
+/// XNA<key>\x1f<name>: the document spells the entity `name`. Across the corpus,
+/// the spelling with the highest term frequency is the one shown for the key.
+inline constexpr std::string_view actor_name_prefix = "XNA";
+inline constexpr std::string_view place_name_prefix = "XNP";
+/// XVA<alias key>\x1f<key>: the document calls entity `key` also by this alias
+/// ("wagner" -> "wagner group"), so a search for the alias finds the entity.
+inline constexpr std::string_view actor_alias_prefix = "XVA";
+inline constexpr std::string_view place_alias_prefix = "XVP";
+/// XRA<key>\x1f<alias key>: the same pair reversed, so that a search for the
+/// full name also finds documents that only used the alias, with one prefix
+/// scan instead of a walk over every XV term of the index.
+inline constexpr std::string_view actor_alias_reverse_prefix = "XRA";
+inline constexpr std::string_view place_alias_reverse_prefix = "XRP";
+/// Separates the two parts of XN, XV and XR terms, and the keys in slots 5 and 6.
+inline constexpr char key_separator = '\x1f';
+
 // Value slots.
 enum Slot : Xapian::valueno {
   date_slot = 0,          ///< article date as YYYYMMDD, absent when unknown
@@ -29,7 +57,28 @@ enum Slot : Xapian::valueno {
   size_slot = 2,          ///< file size in bytes, decimal
   content_hash_slot = 3,  ///< 64-bit FNV-1a of the file's bytes, 16 hex digits
   path_slot = 4,          ///< absolute path, so a re-scan can list what is indexed without reading data
+  /// The document's distinct actor / place keys, sorted, joined with key_separator;
+  /// absent when none. Xapian::ValueCountMatchSpy counts each distinct value, and
+  /// splitting the counted values back into keys gives exact per-key document counts.
+  actors_slot = 5,
+  places_slot = 6,
 };
+
+/// The prefixes and slot of one kind of entity, so code handles both kinds alike.
+struct EntitySchema {
+  std::string_view facet_prefix;
+  std::string_view name_prefix;
+  std::string_view alias_prefix;
+  std::string_view alias_reverse_prefix;
+  Slot slot;
+};
+inline constexpr EntitySchema actor_schema{actor_prefix, actor_name_prefix, actor_alias_prefix,
+                                           actor_alias_reverse_prefix, actors_slot};
+inline constexpr EntitySchema place_schema{place_prefix, place_name_prefix, place_alias_prefix,
+                                           place_alias_reverse_prefix, places_slot};
+[[nodiscard]] constexpr const EntitySchema& entity_schema(filters::EntityKind kind) {
+  return kind == filters::EntityKind::actor ? actor_schema : place_schema;
+}
 
 // Metadata keys.
 inline constexpr std::string_view roots_key = "winnow:roots";    ///< JSON array of indexed roots
@@ -46,6 +95,14 @@ inline constexpr std::size_t max_term_bytes = 240;
   term.reserve(prefix.size() + value.size());
   term.append(prefix).append(value);
   return term;
+}
+
+/// first + key_separator + second, e.g. the tail of an XN, XV or XR term.
+[[nodiscard]] inline std::string joined_pair(std::string_view first, std::string_view second) {
+  std::string pair;
+  pair.reserve(first.size() + 1 + second.size());
+  pair.append(first).append(1, key_separator).append(second);
+  return pair;
 }
 
 /// Q + path, or Q + a prefix of the path and its hash when too long.

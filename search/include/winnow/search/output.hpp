@@ -7,11 +7,18 @@
 
 namespace winnow::search {
 
-/// Ranked results with title, path, date and snippet; `color` highlights matches in bold.
+/// Ranked results with title, path, date, the first actors and places, and
+/// snippet; then the facets when asked for. `color` highlights matches in bold.
 void print_human(const SearchResponse& response, std::ostream& out, bool color);
 
 /// One JSON object in the contract's search shape.
 void print_json(const SearchResponse& response, std::ostream& out);
+
+/// --list: one "count  name" line per value.
+void print_list_human(const std::vector<FacetValue>& values, std::ostream& out);
+
+/// --list --json: {"actors": [{"name", "count"}, ...]} (or "places").
+void print_list_json(const std::vector<FacetValue>& values, EntityKind kind, std::ostream& out);
 
 /// Paths only, one per line.
 void print_files(const SearchResponse& response, std::ostream& out);

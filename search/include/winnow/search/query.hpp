@@ -15,13 +15,20 @@ class QuerySyntaxError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The query fields that filter by entity: actor:NAME, place:"Two Words".
+inline constexpr std::string_view actor_field = "actor";
+inline constexpr std::string_view place_field = "place";
+
 /// Runs the document normaliser over the words of a query, keeping the
 /// syntax QueryParser needs: upper-case operators (AND, OR, NOT, XOR, NEAR,
-/// ADJ) and the date: range, so documents and queries fold alike.
+/// ADJ), the date: range and actor:/place: filters with their (quoted)
+/// values, so documents and queries fold alike.
 [[nodiscard]] std::string normalise_query(std::string_view query);
 
-/// Parses a query: words, phrases, boolean operators, +/-, wildcards and
-/// date:FROM..TO. Several words mean all of them (AND).
+/// Parses a query: words, phrases, boolean operators, +/-, wildcards,
+/// date:FROM..TO, and actor:NAME / place:NAME filters (resolved against `db`
+/// with entity_query; several are combined with AND and do not change the
+/// ranking). Several words mean all of them (AND).
 [[nodiscard]] Xapian::Query parse_query(std::string_view query, const Xapian::Database& db);
 
 }  // namespace winnow::search

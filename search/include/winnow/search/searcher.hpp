@@ -1,19 +1,25 @@
 // The search model: a request, the matching documents, one result type for every printer.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "winnow/search/facets.hpp"
+
 namespace winnow::search {
 
 /// What the user asked for.
 struct SearchRequest {
-  std::string query;
+  std::string query;                 ///< may be empty when there are entity filters
   unsigned offset = 0;
   unsigned limit = 10;
+  std::vector<std::string> actors;   ///< --actor names: each must match (AND)
+  std::vector<std::string> places;   ///< --place names: each must match (AND)
+  bool facets = false;               ///< count actors and places over every match
 };
 
 /// One matching document.
@@ -25,7 +31,18 @@ struct Hit {
   int score = 0;          ///< Xapian's percentage relevance
   std::string snippet;    ///< plain text around the matches
   std::string snippet_marked;  ///< the same, matched words wrapped in highlight_start/end
+  std::vector<std::string> actors;  ///< the document's actors, most mentioned first
+  std::vector<std::string> places;  ///< the document's places, most mentioned first
 };
+
+/// The top actors and places over all matches, with exact document counts.
+struct Facets {
+  std::vector<FacetValue> actors;
+  std::vector<FacetValue> places;
+};
+
+/// How many values of each kind --facets shows.
+inline constexpr std::size_t facets_shown = 10;
 
 /// What a search found.
 struct SearchResponse {
@@ -34,6 +51,7 @@ struct SearchResponse {
   bool exact = false;          ///< whether `total` is exact
   unsigned offset = 0;
   std::vector<Hit> hits;
+  std::optional<Facets> facets;  ///< set when the request asked for them
 };
 
 /// Markers around highlighted words in Hit::snippet_marked (private-use code
@@ -50,6 +68,15 @@ class NoIndex : public std::runtime_error {
 /// Opens one or more indexes as one: folders, Xapian stub files or tcp://HOST:PORT.
 /// Throws Xapian::Error when one cannot be opened.
 [[nodiscard]] Xapian::Database open_databases(const std::vector<std::string>& locations);
+
+/// Whether the request has a query string or entity filters: without either
+/// it selects no documents, and --list counts over the whole index.
+[[nodiscard]] bool selects_documents(const SearchRequest& request);
+
+/// The request's query string and entity filters as one Xapian query: the
+/// filters restrict the query without changing its ranking. Matches nothing
+/// when !selects_documents(request). Throws QuerySyntaxError for a bad query.
+[[nodiscard]] Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request);
 
 /// Runs a request. Throws QuerySyntaxError for a bad query.
 [[nodiscard]] SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request);

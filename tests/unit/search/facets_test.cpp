@@ -1,0 +1,364 @@
+// Unit tests for entity facets: name resolution, entity filters, exact facet
+// counts and value lists, on real Xapian databases in a temporary folder.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <random>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "winnow/index/document.hpp"
+#include "winnow/search/facets.hpp"
+#include "winnow/search/query.hpp"
+#include "winnow/search/searcher.hpp"
+
+namespace fs = std::filesystem;
+using namespace winnow;
+using filters::EntityKind;
+
+namespace {
+
+/// A temporary folder for on-disk indexes, removed afterwards.
+struct TempDir {
+  fs::path root = fs::temp_directory_path() / ("winnow-facets-" + std::to_string(std::random_device{}()));
+  TempDir() { fs::create_directories(root); }
+  ~TempDir() { fs::remove_all(root); }
+};
+
+/// An entity as the entity stage would give it: the key and alias keys derived from the names.
+filters::Entity entity(EntityKind kind, const std::string& name, const std::vector<std::string>& also_called = {}) {
+  filters::Entity out;
+  out.kind = kind;
+  out.name = name;
+  out.key = filters::entity_key(name);
+  out.mentions = {name};
+  for (const auto& mention : also_called) {
+    out.mentions.push_back(mention);
+    if (filters::entity_key(mention) != out.key) out.alias_keys.push_back(filters::entity_key(mention));
+  }
+  out.count = static_cast<unsigned>(out.mentions.size());
+  return out;
+}
+
+filters::Entity actor(const std::string& name, const std::vector<std::string>& also_called = {}) {
+  return entity(EntityKind::actor, name, also_called);
+}
+
+filters::Entity place(const std::string& name, const std::vector<std::string>& also_called = {}) {
+  return entity(EntityKind::place, name, also_called);
+}
+
+struct Article {
+  std::string name;  ///< the file name: /a/NAME.txt
+  std::string text;
+  std::vector<filters::Entity> actors;
+  std::vector<filters::Entity> places;
+};
+
+Xapian::Document document_of(const Article& article) {
+  index::PreparedDocument prepared;
+  prepared.file.path = "/a/" + article.name + ".txt";
+  filters::Segment segment;
+  segment.line = 1;
+  segment.text = article.text;
+  prepared.segments = {segment};
+  prepared.title = article.text;
+  prepared.content = article.text;
+  prepared.entities.actors = article.actors;
+  prepared.entities.places = article.places;
+  return index::build_document(prepared);
+}
+
+void add_articles(Xapian::WritableDatabase& db, const std::vector<Article>& articles) {
+  for (const auto& article : articles) db.add_document(document_of(article));
+  db.commit();
+}
+
+/// The Sahel sample: the spellings, aliases and overlaps facets must cope with.
+std::vector<Article> sahel() {
+  return {
+      {"guterres-long", "Antonio Guterres met Wagner Group leaders in Gao, Mali.",
+       {actor("Antonio Guterres", {"Guterres"}), actor("Wagner Group", {"Wagner"})}, {place("Mali"), place("Gao")}},
+      {"guterres-accent", "António Guterres said the mission in Mali would end.",
+       {actor("António Guterres", {"Guterres"})}, {place("Mali")}},
+      {"wagner-short", "Wagner fighters were seen near Menaka in Mali.", {actor("Wagner")},
+       {place("Mali"), place("Ménaka")}},
+      {"unsc", "The United Nations Security Council (UNSC) voted in New York.",
+       {actor("United Nations Security Council", {"UNSC"})}, {place("New York")}},
+      {"ivory", "Cocoa prices rose in Côte d'Ivoire, also called Ivory Coast.", {},
+       {place("Côte d'Ivoire", {"Ivory Coast"})}},
+      {"nobody", "Rain fell on the market.", {}, {}},
+  };
+}
+
+std::vector<std::string> paths_of(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  std::vector<std::string> paths;
+  const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+  for (auto it = matches.begin(); it != matches.end(); ++it) {
+    paths.push_back(index::read_stored_fields(it.get_document()).path);
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::vector<std::string> actor_paths(const Xapian::Database& db, const std::string& name) {
+  return paths_of(db, search::entity_query(db, EntityKind::actor, name));
+}
+
+std::vector<std::string> place_paths(const Xapian::Database& db, const std::string& name) {
+  return paths_of(db, search::entity_query(db, EntityKind::place, name));
+}
+
+search::SearchRequest request(const std::string& query) {
+  search::SearchRequest out;
+  out.query = query;
+  return out;
+}
+
+using Paths = std::vector<std::string>;
+using Keys = std::vector<std::string>;
+
+Xapian::WritableDatabase in_memory(const std::vector<Article>& articles) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  add_articles(db, articles);
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("a name resolves to its key, what it is an alias of, and its aliases", "[facets][resolve]") {
+  const auto db = in_memory(sahel());
+  // An alias points to the full name, and documents using only the alias count too.
+  CHECK(search::resolve_entity(db, EntityKind::actor, "Wagner") == Keys{"wagner", "wagner group"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "wagner group") == Keys{"wagner", "wagner group"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "WAGNER-GROUP") == Keys{"wagner", "wagner group"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "guterres") == Keys{"antonio guterres"});
+  // Aliases that are no document's entity ("guterres" alone) add nothing.
+  CHECK(search::resolve_entity(db, EntityKind::actor, "Antónió Guterres") == Keys{"antonio guterres"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "unsc") == Keys{"united nations security council"});
+  CHECK(search::resolve_entity(db, EntityKind::place, "ivory coast") == Keys{"cote divoire"});
+  CHECK(search::resolve_entity(db, EntityKind::place, "Côte d’Ivoire") == Keys{"cote divoire"});
+  CHECK(search::resolve_entity(db, EntityKind::place, "menaka") == Keys{"menaka"});
+}
+
+TEST_CASE("a name that resolves to nothing matches nothing", "[facets][resolve]") {
+  const auto db = in_memory(sahel());
+  CHECK(search::resolve_entity(db, EntityKind::actor, "Prigozhin").empty());
+  CHECK(search::resolve_entity(db, EntityKind::place, "Aguelhok").empty());
+  CHECK(search::resolve_entity(db, EntityKind::actor, "").empty());
+  CHECK(search::resolve_entity(db, EntityKind::actor, "!!!").empty());
+  CHECK(actor_paths(db, "Prigozhin").empty());
+  // Kinds do not mix: Mali is a place, not an actor.
+  CHECK(actor_paths(db, "Mali").empty());
+}
+
+TEST_CASE("a surname or first name alone finds the full name when nothing else does", "[facets][resolve]") {
+  // No document calls him "Guterres" alone, so no alias term helps.
+  const auto db = in_memory({{"a", "x", {actor("António Guterres")}, {}},
+                             {"b", "x", {actor("Maria Guterres Silva")}, {}},
+                             {"c", "x", {actor("Guterresson")}, {}},
+                             {"d", "x", {}, {place("New York")}}});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "guterres") == Keys{"antonio guterres"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "antonio") == Keys{"antonio guterres"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "gut").empty());  // words, not letters
+  // Only for actors: "york" is no place of its own.
+  CHECK(search::resolve_entity(db, EntityKind::place, "york").empty());
+}
+
+TEST_CASE("Wagner, \"wagner group\" and actor:wagner find the same documents", "[facets][filter]") {
+  const auto db = in_memory(sahel());
+  const Paths wagner{"/a/guterres-long.txt", "/a/wagner-short.txt"};
+  CHECK(actor_paths(db, "Wagner") == wagner);
+  CHECK(actor_paths(db, "wagner group") == wagner);
+  CHECK(paths_of(db, search::parse_query("actor:wagner", db)) == wagner);
+  CHECK(paths_of(db, search::parse_query("actor:\"Wagner Group\"", db)) == wagner);
+  CHECK(paths_of(db, search::parse_query("ACTOR:WAGNER", db)) == wagner);  // the normaliser folds field names too
+
+  const Paths guterres{"/a/guterres-accent.txt", "/a/guterres-long.txt"};
+  CHECK(actor_paths(db, "guterres") == guterres);
+  CHECK(actor_paths(db, "Antonio Guterres") == guterres);
+  CHECK(place_paths(db, "Ivory Coast") == Paths{"/a/ivory.txt"});
+  CHECK(paths_of(db, search::parse_query("place:\"ivory coast\"", db)) == Paths{"/a/ivory.txt"});
+}
+
+TEST_CASE("entity filters combine with AND and with the query, and do not change the ranking", "[facets][filter]") {
+  const auto db = in_memory(sahel());
+  auto both = request("");
+  both.places = {"Mali", "Gao"};
+  CHECK(paths_of(db, search::build_query(db, both)) == Paths{"/a/guterres-long.txt"});
+  both.places = {"Gao", "New York"};
+  CHECK(paths_of(db, search::build_query(db, both)).empty());
+  CHECK(paths_of(db, search::parse_query("place:mali place:gao", db)) == Paths{"/a/guterres-long.txt"});
+  CHECK(paths_of(db, search::parse_query("mali actor:guterres", db)) ==
+        Paths{"/a/guterres-accent.txt", "/a/guterres-long.txt"});
+  CHECK(paths_of(db, search::parse_query("mali -actor:wagner", db)) == Paths{"/a/guterres-accent.txt"});
+
+  auto filtered = request("mali");
+  filtered.actors = {"Wagner"};
+  CHECK(paths_of(db, search::build_query(db, filtered)) == Paths{"/a/guterres-long.txt", "/a/wagner-short.txt"});
+  // Each match weighs what it weighs for the query alone.
+  const auto weights = [&](const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    std::map<Xapian::docid, double> out;
+    const auto matches = enquire.get_mset(0, 10);
+    for (auto it = matches.begin(); it != matches.end(); ++it) out[*it] = it.get_weight();
+    return out;
+  };
+  const auto alone = weights(search::parse_query("mali", db));
+  for (const auto& [docid, weight] : weights(search::build_query(db, filtered))) {
+    CHECK(weight == Approx(alone.at(docid)));
+  }
+  auto unknown = request("mali");
+  unknown.actors = {"Nobody At All"};
+  CHECK(search::run_search(db, unknown).total == 0);
+}
+
+TEST_CASE("normalise_query keeps actor: and place: filters and their quoted values intact", "[facets][query]") {
+  CHECK(search::normalise_query("Mali actor:\"Wagner Group\" Gao") == "mali actor:\"Wagner Group\" gao");
+  CHECK(search::normalise_query("place:Ménaka AND Wagner") == "place:Ménaka AND wagner");
+  CHECK(search::normalise_query("-actor:Wagner (place:\"Côte d’Ivoire\" OR Mali)") ==
+        "-actor:Wagner (place:\"Côte d’Ivoire\" OR mali)");
+  CHECK(search::normalise_query("actor:\"Wagner Group") == "actor:\"Wagner Group");
+  CHECK(search::normalise_query("factor:X") == "factor:x");
+}
+
+TEST_CASE("facets count every match exactly, not just the page shown", "[facets][counts]") {
+  // 30 matches, shown one at a time: counts come from all 30.
+  std::vector<Article> articles;
+  for (int i = 0; i < 30; ++i) {
+    Article article{fmt::format("n{}", i), "Peacekeepers left the region.", {}, {place("Mali")}};
+    if (i % 3 == 0) article.places.push_back(place("Gao"));
+    if (i % 5 == 0) article.actors.push_back(actor("MINUSMA"));
+    if (i % 2 == 0) article.actors.push_back(actor("Wagner Group"));
+    articles.push_back(article);
+  }
+  articles.push_back({"other", "Cocoa prices rose.", {actor("Wagner Group")}, {place("Abidjan")}});
+  const auto db = in_memory(articles);
+
+  auto page = request("peacekeepers");
+  page.limit = 1;
+  page.facets = true;
+  const auto response = search::run_search(db, page);
+  CHECK(response.hits.size() == 1);
+  CHECK(response.total == 30);
+  CHECK(response.exact);
+  REQUIRE(response.facets);
+  CHECK(response.facets->places == std::vector<search::FacetValue>{{"Mali", "mali", 30}, {"Gao", "gao", 10}});
+  CHECK(response.facets->actors ==
+        std::vector<search::FacetValue>{{"Wagner Group", "wagner group", 15}, {"MINUSMA", "minusma", 6}});
+
+  // Without --facets nothing is counted.
+  page.facets = false;
+  CHECK_FALSE(search::run_search(db, page).facets);
+}
+
+TEST_CASE("facets show the top ten of each kind, by count then name", "[facets][counts]") {
+  std::vector<Article> articles;
+  // Place k (k = 1..12) is in k documents; "Beta" and "Alpha" tie.
+  for (int k = 1; k <= 12; ++k) {
+    for (int n = 0; n < k; ++n) {
+      articles.push_back({fmt::format("p{}-{}", k, n), "flood", {}, {place(fmt::format("Town{}", k))}});
+    }
+  }
+  articles.push_back({"beta", "flood", {}, {place("Beta")}});
+  articles.push_back({"alpha", "flood", {}, {place("Alpha")}});
+  const auto db = in_memory(articles);
+  auto all = request("flood");
+  all.facets = true;
+  const auto facets = search::run_search(db, all).facets;
+  REQUIRE(facets);
+  REQUIRE(facets->places.size() == search::facets_shown);
+  CHECK(facets->places.front() == search::FacetValue{"Town12", "town12", 12});
+  CHECK(facets->places.back() == search::FacetValue{"Town3", "town3", 3});
+  CHECK(facets->actors.empty());
+
+  const auto every = search::list_facet(db, EntityKind::place);
+  REQUIRE(every.size() == 14);
+  CHECK(every[10] == search::FacetValue{"Town2", "town2", 2});
+  CHECK(every[11] == search::FacetValue{"Alpha", "alpha", 1});  // ties: by name
+  CHECK(every[12] == search::FacetValue{"Beta", "beta", 1});
+  CHECK(every[13] == search::FacetValue{"Town1", "town1", 1});
+}
+
+TEST_CASE("each key is shown in the spelling most documents use", "[facets][names]") {
+  const auto db = in_memory({{"1", "x", {actor("António Guterres")}, {}},
+                             {"2", "x", {actor("Antonio Guterres")}, {}},
+                             {"3", "x", {actor("António Guterres")}, {}},
+                             {"4", "x", {actor("ANTONIO GUTERRES")}, {}}});
+  CHECK(search::display_name(db, EntityKind::actor, "antonio guterres") == "António Guterres");
+  CHECK(search::list_facet(db, EntityKind::actor) ==
+        std::vector<search::FacetValue>{{"António Guterres", "antonio guterres", 4}});
+  CHECK(search::display_name(db, EntityKind::actor, "nobody") == "nobody");
+}
+
+TEST_CASE("a value list counts every value over the index, or over a query's matches", "[facets][list]") {
+  const auto db = in_memory(sahel());
+  const auto places = search::list_facet(db, EntityKind::place);
+  CHECK(places == std::vector<search::FacetValue>{{"Mali", "mali", 3},
+                                                  {"Côte d'Ivoire", "cote divoire", 1},
+                                                  {"Gao", "gao", 1},
+                                                  {"Ménaka", "menaka", 1},
+                                                  {"New York", "new york", 1}});
+  // From term frequencies or from a spy over every document: the same counts.
+  CHECK(search::list_facet(db, EntityKind::place, Xapian::Query::MatchAll) == places);
+
+  auto wagner = request("");
+  wagner.actors = {"wagner"};
+  CHECK(search::list_facet(db, EntityKind::place, search::build_query(db, wagner)) ==
+        std::vector<search::FacetValue>{{"Mali", "mali", 2}, {"Gao", "gao", 1}, {"Ménaka", "menaka", 1}});
+  CHECK(search::list_facet(db, EntityKind::actor, search::parse_query("zzzz", db)).empty());
+  auto nobody = request("");
+  nobody.actors = {"Nobody At All"};
+  CHECK(search::list_facet(db, EntityKind::place, search::build_query(db, nobody)).empty());
+}
+
+TEST_CASE("facets, lists and alias resolution work over several databases as one", "[facets][multi]") {
+  TempDir dir;
+  {
+    // The alias "Wagner" of "Wagner Group" is only known in the first index; the
+    // second only has articles that use the short name, or spell Guterres otherwise.
+    Xapian::WritableDatabase first((dir.root / "first").string(), Xapian::DB_CREATE);
+    add_articles(first, {{"one", "Wagner Group in Gao", {actor("Wagner Group", {"Wagner"}), actor("António Guterres")},
+                          {place("Gao"), place("Mali")}}});
+    Xapian::WritableDatabase second((dir.root / "second").string(), Xapian::DB_CREATE);
+    add_articles(second, {{"two", "Wagner near Gao", {actor("Wagner"), actor("Antonio Guterres")}, {place("Gao")}},
+                          {"three", "Antonio Guterres in Gao", {actor("Antonio Guterres")}, {place("Gao")}}});
+  }
+  const Xapian::Database db =
+      search::open_databases({(dir.root / "first").string(), (dir.root / "second").string()});
+  REQUIRE(db.get_doccount() == 3);
+
+  CHECK(search::resolve_entity(db, EntityKind::actor, "wagner") == Keys{"wagner", "wagner group"});
+  CHECK(search::resolve_entity(db, EntityKind::actor, "Wagner Group") == Keys{"wagner", "wagner group"});
+  CHECK(actor_paths(db, "Wagner Group") == Paths{"/a/one.txt", "/a/two.txt"});
+
+  CHECK(search::list_facet(db, EntityKind::place) ==
+        std::vector<search::FacetValue>{{"Gao", "gao", 3}, {"Mali", "mali", 1}});
+  CHECK(search::list_facet(db, EntityKind::actor) ==
+        std::vector<search::FacetValue>{{"Antonio Guterres", "antonio guterres", 3},
+                                        {"Wagner", "wagner", 1},
+                                        {"Wagner Group", "wagner group", 1}});
+
+  auto in_gao = request("gao");
+  in_gao.facets = true;
+  in_gao.limit = 1;
+  const auto response = search::run_search(db, in_gao);
+  CHECK(response.total == 3);
+  REQUIRE(response.facets);
+  CHECK(response.facets->places == std::vector<search::FacetValue>{{"Gao", "gao", 3}, {"Mali", "mali", 1}});
+  CHECK(response.facets->actors.front() == search::FacetValue{"Antonio Guterres", "antonio guterres", 3});
+}
+
+TEST_CASE("hits carry the document's actors and places", "[facets][hits]") {
+  const auto db = in_memory(sahel());
+  const auto response = search::run_search(db, request("menaka"));
+  REQUIRE(response.hits.size() == 1);
+  CHECK(response.hits[0].actors == std::vector<std::string>{"Wagner"});
+  CHECK(response.hits[0].places == std::vector<std::string>{"Mali", "Ménaka"});
+}
