@@ -13,7 +13,7 @@ PACKAGES := cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev \
 INDEX  := $(BUILD)/indexer/winnow-index
 SEARCH := $(BUILD)/search/winnow-search
 
-.PHONY: all deps configure build demo test install clean bench bench-filter
+.PHONY: all deps configure build demo test install clean bench bench-filter bench-facets
 
 all: build
 
@@ -35,8 +35,9 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Indexes the bundled corpus and runs three sample searches: a keyword, a
-# phrase and a name typed without its accent.
+# Indexes the bundled corpus and runs sample searches: a keyword, a phrase, a
+# name typed without its accent, and the places of the articles that name
+# Wagner and Gao.
 demo: build
 	$(INDEX) --db $(DEMO_DB) corpus/[0-9]*.txt
 	@echo; echo '$$ winnow-search wagner'
@@ -45,16 +46,22 @@ demo: build
 	@$(SEARCH) --db $(DEMO_DB) --limit 3 '"peacekeeping mission"'
 	@echo; echo '$$ winnow-search Antonio Guterres'
 	@$(SEARCH) --db $(DEMO_DB) --limit 3 Antonio Guterres
+	@echo; echo '$$ winnow-search --list places --actor wagner --place gao'
+	@$(SEARCH) --db $(DEMO_DB) --list places --actor wagner --place gao
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Benchmarks (not part of `make test`): figures and the command that made them.
-bench: bench-filter
+bench: bench-filter bench-facets
 
 # What the boilerplate filter costs next to indexing, on the 10k synthetic corpus.
 bench-filter: deps
 	BUILD=$(BUILD) JOBS=$(JOBS) tests/bench/filter_cost
+
+# What --facets costs on top of the same query, per process, on the same corpus.
+bench-facets: deps
+	BUILD=$(BUILD) JOBS=$(JOBS) tests/bench/facet_cost
 
 install: build
 	cmake --install $(BUILD)
