@@ -312,6 +312,7 @@ struct Candidate {
   bool speech_after = false;
   bool descriptor_after = false;  // "its Barkhane operation", "the Cocobod regulator"
   bool agent_before = false;      // "built by Google"
+  bool appositive = false;        // "Safaricom, the country's largest company"
   bool listed_with_place = false; // "Kidal, Anefis and Tessalit"
   bool listed_with_name = false;  // "Hershey, Mondelez and Nestlé"
   bool camel = false;
@@ -344,6 +345,16 @@ struct SpanBuilder {
     return std::make_pair(w, joined);
   }
 
+  static bool all_particles(const std::string& connector) {
+    std::size_t start = 0;
+    while (start <= connector.size()) {
+      const std::size_t space = std::min(connector.find(' ', start), connector.size());
+      if (!detail::is_name_particle(std::string_view(connector).substr(start, space - start))) return false;
+      start = space + 1;
+    }
+    return true;
+  }
+
   // The word at w carries the name on: capitalised, after nothing but spaces.
   bool continues_name(std::size_t w) const {
     return w < words.size() && words[w].name_like &&
@@ -354,7 +365,8 @@ struct SpanBuilder {
     const std::string& head_key = words[head].key;
     // "Fighters of the Wagner Group": a capital that only starts the sentence.
     if (words[head].sentence_start && gazetteer.common_word(head_key) && !joined_before) return false;
-    if (detail::is_name_particle(connector)) return true;
+    // "de", "von der": particles, alone or in a row, are part of the name.
+    if (all_particles(connector)) return true;
     if (connector == "and") {
       // "Group to Support Islam and Muslims": only inside a name already joined,
       // and only for a last word that is no place of its own.
@@ -504,7 +516,10 @@ struct SpanBuilder {
   Guess guess_for(std::size_t first, std::size_t last, const Place*& place) const {
     const std::string key = join_keys(first, last);
     place = gazetteer.place(key);
-    if (place && !(first == last && words[first].acronym && !place_acronym(key))) return Guess::place;
+    // "US" and "UK" are places, "AES" is no Spanish town; a dateline's
+    // "BERLIN" is Berlin.
+    const bool short_acronym = first == last && words[first].acronym && key.size() <= 3;
+    if (place && !(short_acronym && !place_acronym(key))) return Guess::place;
     place = gazetteer.demonym(key);
     if (place) return Guess::demonym;
     const std::string& last_key = words[last].key;
@@ -606,6 +621,11 @@ struct SpanBuilder {
       if (before == "according" || (first > 1 && words[first - 2].key == "according")) candidate.speech_after = true;
       if (before == "by") candidate.agent_before = true;
     }
+    // "Safaricom, the country's largest company": an appositive names an actor.
+    if (last + 2 < words.size() && words[last + 1].gap == ", " && !words[last].possessive &&
+        (words[last + 1].key == "the" || words[last + 1].key == "a" || words[last + 1].key == "an") &&
+        !words[last + 1].name_like)
+      candidate.appositive = true;
     // "Al-Qaeda-linked", "Bamako-based".
     if (words[last].modifier) {
       if (detail::is_affiliation_tail(words[last].modifier_tail)) candidate.agent_before = true;
@@ -838,6 +858,7 @@ class DocumentEntities {
     bool strong_place = false;  // "the village of Ogota", "the Mbera camp"
     bool actor = false;         // "Cocobod said", "Mr Haq", "by Google"
     bool descriptor = false;    // "its Barkhane operation": weaker, "Peacekeeping mission" has it too
+    bool appositive = false;    // "Safaricom, the country's largest company"
     bool listed_with_place = false;
     bool listed_with_name = false;
   };
@@ -850,6 +871,7 @@ class DocumentEntities {
       e.place |= c.place_context && !c.sentence_start;
       e.strong_place |= c.strong_place_context;
       e.actor |= c.title_before || c.speech_after || c.camel || c.agent_before;
+      e.appositive |= c.appositive;
       e.descriptor |= c.descriptor_after;
       e.listed_with_place |= c.listed_with_place;
       e.listed_with_name |= c.listed_with_name;
@@ -870,8 +892,8 @@ class DocumentEntities {
     }
     if (e.place && !e.actor) return EntityKind::place;
     if (e.listed_with_place && !e.actor) return EntityKind::place;
-    if (e.mid_sentence == 0 && !e.actor && !e.descriptor) return {};
-    if (e.actor || e.descriptor || e.listed_with_name || e.mid_sentence >= 2) return EntityKind::actor;
+    if (e.mid_sentence == 0 && !e.actor && !e.descriptor && !e.appositive) return {};
+    if (e.actor || e.descriptor || e.appositive || e.listed_with_name || e.mid_sentence >= 2) return EntityKind::actor;
     return {};
   }
 

@@ -158,3 +158,19 @@ TEST_CASE("entities are listed most mentioned first") {
   CHECK(e.places[0].name == "Gao");
   CHECK(e.places[0].count == 3);
 }
+
+TEST_CASE("particles in a row stay in a name; a capitalised dateline is a place") {
+  const Entities e = extract_entities(
+      "BERLIN - Commission President Ursula von der Leyen spoke on Thursday.");
+  INFO(Catch::Detail::stringify(names(e.actors)));
+  CHECK(find(e.actors, "Ursula von der Leyen"));
+  CHECK_FALSE(find(e.actors, "Ursula"));
+  CHECK(has_mention(find(e.places, "Berlin"), "BERLIN"));
+  CHECK_FALSE(find(e.actors, "BERLIN"));
+}
+
+TEST_CASE("an appositive makes a lone name an actor") {
+  const Entities e = extract_entities(
+      "Prices rose again.\nSafaricom, the country's largest company, reported lower profits.");
+  CHECK(find(e.actors, "Safaricom"));
+}
