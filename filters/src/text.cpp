@@ -35,6 +35,19 @@ icu::Transliterator* accent_folder() {
   return folder.get();
 }
 
+// The folder changes only non-ASCII letters and marks; text without them
+// (most English paragraphs, most queries) is left as it is. Skipping it saves
+// the transliteration and, for a query, the folder's construction, which is
+// most of a winnow-search process's start-up.
+bool needs_accent_folding(const icu::UnicodeString& text) {
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    if (c >= 0x80 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0)) return true;
+    i += U16_LENGTH(c);
+  }
+  return false;
+}
+
 bool is_apostrophe(UChar32 c) {
   // U+2019 right single quote, U+2018 left, U+02BC modifier letter
   // apostrophe, U+2032 prime, grave accent: all stand for "'" in scraped text.
@@ -85,7 +98,8 @@ icu::UnicodeString normalise_unicode(std::string_view utf8) {
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_SUCCESS(status)) text = nfkc->normalize(text, status);
   text.foldCase();
-  if (icu::Transliterator* folder = accent_folder()) folder->transliterate(text);
+  if (needs_accent_folding(text))
+    if (icu::Transliterator* folder = accent_folder()) folder->transliterate(text);
   return fold_apostrophes(text);
 }
 
