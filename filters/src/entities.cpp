@@ -50,22 +50,17 @@ bool is_ascii(std::string_view text) {
 
 bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-// The same folding as normalise() + the key rule, for plain ASCII, without
-// ICU: the gazetteers hold some 200,000 names and the transliterator would
-// cost a second of start-up.
-std::string ascii_key(std::string_view name) {
-  std::string key;
-  key.reserve(name.size());
-  bool pending_space = false;
+// Letters, digits and combining marks: what a key keeps.
+bool is_word_char(UChar32 c) { return c > 0 && (u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0); }
+
+// normalise() for plain ASCII, without ICU: lower case, possessive "'s" and
+// in-word apostrophes dropped. The gazetteers hold some 200,000 names, and
+// ICU's normaliser would cost a noticeable part of start-up.
+std::string ascii_fold(std::string_view name) {
+  std::string folded;
+  folded.reserve(name.size());
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
-    if (ascii_alnum(c)) {
-      if (pending_space && !key.empty()) key.push_back(' ');
-      pending_space = false;
-      if (key.size() >= max_entity_key_bytes) break;
-      key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-      continue;
-    }
     if (c == '\'' && i > 0 && ascii_alnum(name[i - 1])) {
       const char next = i + 1 < name.size() ? name[i + 1] : ' ';
       const char after = i + 2 < name.size() ? name[i + 2] : ' ';
@@ -75,30 +70,37 @@ std::string ascii_key(std::string_view name) {
       }
       if (ascii_alnum(next) || name[i - 1] == 's' || name[i - 1] == 'S') continue;  // in-word apostrophe
     }
-    pending_space = true;
+    folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   }
-  return key;
+  return folded;
 }
 
 }  // namespace
 
 std::string entity_key(std::string_view name) {
-  if (is_ascii(name)) return ascii_key(name);
-  const std::string folded = normalise(name);
+  const std::string folded = is_ascii(name) ? ascii_fold(name) : normalise(name);
   std::string key;
   key.reserve(folded.size());
   bool pending_space = false;
   for (std::int32_t i = 0, length = static_cast<std::int32_t>(folded.size()); i < length;) {
     const std::int32_t start = i;
-    const UChar32 c = decode_at(folded, i);
-    if (c >= 0 && (u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0)) {
-      if (pending_space && !key.empty()) key.push_back(' ');
-      pending_space = false;
-      if (key.size() + static_cast<std::size_t>(i - start) > max_entity_key_bytes) break;
-      key.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    // ASCII bytes (most of the gazetteers' 200,000 names) skip the decoder.
+    const auto byte = static_cast<unsigned char>(folded[static_cast<std::size_t>(i)]);
+    bool word_char = false;
+    if (byte < 0x80) {
+      word_char = ascii_alnum(static_cast<char>(byte));
+      ++i;
     } else {
-      pending_space = true;
+      word_char = is_word_char(decode_at(folded, i));
     }
+    if (!word_char) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !key.empty()) key.push_back(' ');
+    pending_space = false;
+    if (key.size() + static_cast<std::size_t>(i - start) > max_entity_key_bytes) break;
+    key.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
   }
   return key;
 }
@@ -124,9 +126,12 @@ struct Word {
   std::string_view gap;       // the text between the previous word and this one
 };
 
+// A gap of spaces only (no punctuation) between two words: they may belong
+// to one name.
+bool spaces_only(std::string_view gap) { return gap.find_first_not_of(" \u00A0") == std::string_view::npos; }
+
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018; }
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool is_word_char(UChar32 c) { return c > 0 && (u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0); }
 
 UChar32 code_point_at(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return 0;
@@ -336,12 +341,12 @@ struct SpanBuilder {
     std::size_t w = last + 1;
     for (; w < words.size() && w <= last + 2; ++w) {
       if (words[w].name_like) break;
-      if (!words[w].gap.empty() && words[w].gap.find_first_not_of(" \u00A0") != std::string_view::npos) return {};
+      if (!spaces_only(words[w].gap)) return {};
       if (!joined.empty()) joined.push_back(' ');
       joined += words[w].key;
     }
     if (joined.empty() || w >= words.size() || !words[w].name_like) return {};
-    if (!words[w].gap.empty() && words[w].gap.find_first_not_of(" ") != std::string_view::npos) return {};
+    if (!spaces_only(words[w].gap)) return {};
     return std::make_pair(w, joined);
   }
 
@@ -357,8 +362,7 @@ struct SpanBuilder {
 
   // The word at w carries the name on: capitalised, after nothing but spaces.
   bool continues_name(std::size_t w) const {
-    return w < words.size() && words[w].name_like &&
-           words[w].gap.find_first_not_of(" \u00A0") == std::string_view::npos;
+    return w < words.size() && words[w].name_like && spaces_only(words[w].gap);
   }
 
   bool joins(std::size_t head, const std::string& connector, std::size_t next, bool joined_before) const {
@@ -397,7 +401,7 @@ struct SpanBuilder {
       std::size_t first = w;
       // "al Qaeda", "el-Sisi": a lower-case particle leads the name.
       if (first > 0 && (words[first - 1].key == "al" || words[first - 1].key == "el") &&
-          words[first].gap.find_first_not_of(" ") == std::string_view::npos)
+          spaces_only(words[first].gap))
         --first;
       std::size_t last = w;
       bool joined = false;
@@ -492,7 +496,7 @@ struct SpanBuilder {
       if (w + 1 <= last && detail::is_name_connector(words[w + 1].key)) return true;
     }
     if (last + 1 < words.size() && !words[last + 1].name_like && detail::is_named_thing_noun(words[last + 1].key) &&
-        words[last + 1].gap.find_first_not_of(" ") == std::string_view::npos && !words[last].possessive)
+        spaces_only(words[last + 1].gap) && !words[last].possessive)
       return true;
     return false;
   }
@@ -609,7 +613,7 @@ struct SpanBuilder {
   }
 
   void set_context(Candidate& candidate, std::size_t first, std::size_t last) const {
-    const auto plain_gap = [](const Word& word) { return word.gap.find_first_not_of(" \u00A0") == std::string_view::npos; };
+    const auto plain_gap = [](const Word& word) { return spaces_only(word.gap); };
     if (first > 0 && plain_gap(words[first])) {
       const std::string& before = words[first - 1].key;
       candidate.place_context = detail::is_place_preposition(before);
@@ -853,7 +857,6 @@ class DocumentEntities {
 
   // What all the uses of a lone word say about it, over the document.
   struct Evidence {
-    unsigned mid_sentence = 0;  // uses not at the start of a sentence
     bool place = false;         // "in Anefis", "from Kamituga"
     bool strong_place = false;  // "the village of Ogota", "the Mbera camp"
     bool actor = false;         // "Cocobod said", "Mr Haq", "by Google"
@@ -867,7 +870,6 @@ class DocumentEntities {
     for (const Candidate& c : candidates_) {
       if (c.guess != Guess::lone) continue;
       Evidence& e = evidence_[c.key];
-      if (!c.sentence_start) ++e.mid_sentence;
       e.place |= c.place_context && !c.sentence_start;
       e.strong_place |= c.strong_place_context;
       e.actor |= c.title_before || c.speech_after || c.camel || c.agent_before;
@@ -882,18 +884,19 @@ class DocumentEntities {
     const auto it = evidence_.find(key);
     if (it == evidence_.end()) return {};
     const Evidence& e = it->second;
+    const unsigned mid_sentence = uses(key);  // uses not at the start of a sentence
     if (e.strong_place) return EntityKind::place;
     if (gazetteer_.common_word(key)) {
       // "Meta", "Apple": a common word is a name only when it is used as one.
-      if (((e.actor || e.listed_with_name) && e.mid_sentence >= 1) || e.mid_sentence >= 3 ||
-          (e.descriptor && e.mid_sentence >= 2))
+      if (((e.actor || e.listed_with_name) && mid_sentence >= 1) || mid_sentence >= 3 ||
+          (e.descriptor && mid_sentence >= 2))
         return EntityKind::actor;
       return {};
     }
     if (e.place && !e.actor) return EntityKind::place;
     if (e.listed_with_place && !e.actor) return EntityKind::place;
-    if (e.mid_sentence == 0 && !e.actor && !e.descriptor && !e.appositive) return {};
-    if (e.actor || e.descriptor || e.appositive || e.listed_with_name || e.mid_sentence >= 2) return EntityKind::actor;
+    if (mid_sentence == 0 && !e.actor && !e.descriptor && !e.appositive) return {};
+    if (e.actor || e.descriptor || e.appositive || e.listed_with_name || mid_sentence >= 2) return EntityKind::actor;
     return {};
   }
 
