@@ -58,6 +58,21 @@ std::size_t entity_filter_end(std::string_view query, std::size_t start) {
   return end == std::string_view::npos ? query.size() : end;
 }
 
+// Content terms are stems (schema::stem_prefix), so a wildcard expands over
+// stems: "peace*" finds peacekeepers (stem peacekeep) but not peace itself,
+// whose stem "peac" is shorter than what was typed. Or-ing the word itself
+// back in covers it: peace* -> (peace* OR peace).
+std::string with_wildcard_word(std::string chunk) {
+  std::size_t begin = 0;
+  while (begin < chunk.size() && (chunk[begin] == '(' || chunk[begin] == '+' || chunk[begin] == '-')) ++begin;
+  std::size_t end = chunk.size();
+  while (end > begin && chunk[end - 1] == ')') --end;
+  const std::string_view word = std::string_view(chunk).substr(begin, end - begin);
+  if (word.size() < 2 || word.back() != '*' || word.find_first_of("\"*:") != word.size() - 1) return chunk;
+  const std::string stem_word(word.substr(0, word.size() - 1));
+  return chunk.substr(0, begin) + "(" + stem_word + "* OR " + stem_word + ")" + chunk.substr(end);
+}
+
 }  // namespace
 
 std::string normalise_query(std::string_view query) {
@@ -72,7 +87,7 @@ std::string normalise_query(std::string_view query) {
     const bool entity_filter = is_entity_filter(query.substr(start, end - start));
     if (entity_filter) end = entity_filter_end(query, start);
     const std::string_view chunk = query.substr(start, end - start);
-    out += entity_filter || kept_verbatim(chunk) ? std::string(chunk) : filters::normalise(chunk);
+    out += entity_filter || kept_verbatim(chunk) ? std::string(chunk) : with_wildcard_word(filters::normalise(chunk));
     i = end;
   }
   return out;
@@ -82,7 +97,11 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
   Xapian::QueryParser parser;
   parser.set_database(db);
   parser.set_stemmer(Xapian::Stem("english"));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // Every content term is a stem with Z, phrases included (see schema.hpp):
+  // STEM_ALL stems every word and the empty field's prefix adds the Z, so
+  // wildcards expand over the same Z terms too (STEM_ALL_Z would leave them bare).
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  parser.add_prefix("", std::string(index::schema::stem_prefix));
   parser.set_default_op(Xapian::Query::OP_AND);
   Xapian::DateRangeProcessor dates(index::schema::date_slot, "date:");
   parser.add_rangeprocessor(&dates);

@@ -17,7 +17,8 @@ TEST_CASE("the query's words are normalised like documents, its syntax is kept",
       row{"Mali’s junta", "mali junta"},
       row{"MINUSMA OR (Ménaka NEAR/3 Gao)", "minusma OR (menaka NEAR/3 gao)"},
       row{"+Wagner -Prigozhin", "+wagner -prigozhin"},
-      row{"Peace* date:2023-07-01..2023-12-31", "peace* date:2023-07-01..2023-12-31"},
+      row{"Peace* date:2023-07-01..2023-12-31", "(peace* OR peace) date:2023-07-01..2023-12-31"},
+      row{"-(Mali OR Peace*)", "-(mali OR (peace* OR peace))"},
   }));
   CHECK(search::normalise_query(typed) == normalised);
 }
@@ -76,4 +77,19 @@ TEST_CASE("phrases, boolean operators and bad syntax", "[search]") {
   CHECK(search::run_search(db, request("peacekeeping NOT ended")).total == 1);
   CHECK(search::run_search(db, request("peace*")).total == 2);
   CHECK_THROWS_AS(search::run_search(db, request("AND")), search::QuerySyntaxError);
+}
+
+// Content words are indexed as stems only (schema version 3): stemming,
+// phrases over inflected words and wildcards must all still work.
+TEST_CASE("stems serve plain words, phrases and wildcards", "[search]") {
+  const auto db = corpus_of({"Peacekeepers were killed near Gao.", "A lasting peace was signed in 2023.",
+                             "The peaceful protest went on."});
+  CHECK(search::run_search(db, request("peacekeeper")).total == 1);
+  CHECK(search::run_search(db, request("\"peacekeeper killed\"")).total == 0);  // not adjacent
+  CHECK(search::run_search(db, request("\"peacekeepers were killed\"")).total == 1);
+  CHECK(search::run_search(db, request("\"peacekeeper were killing\"")).total == 1);  // phrase on stems
+  CHECK(search::run_search(db, request("peace*")).total == 3);  // peace, peaceful (stem peac) and peacekeep
+  CHECK(search::run_search(db, request("peacek*")).total == 1);
+  CHECK(search::run_search(db, request("2023")).total == 1);
+  CHECK(search::run_search(db, request("signed NOT peace*")).total == 0);
 }

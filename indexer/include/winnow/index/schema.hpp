@@ -14,11 +14,12 @@ namespace winnow::index::schema {
 /// Schema version stored under `schema_key`; bump when documents change shape.
 /// winnow-index re-indexes every file of an index written with another version.
 /// 2: entity facets (XA, XP, XN, XV, XR terms; slots 5 and 6; "actors", "places" data).
-inline constexpr std::string_view version = "2";
+/// 3: content words only as positional stems (Z), no unstemmed copy.
+inline constexpr std::string_view version = "3";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
-/// Unprefixed: content words, positional, from filters::tokenise.
-/// Stemmed content words (English Snowball), no positions, as Xapian's STEM_SOME.
+/// Content words: Z + the English Snowball stem of each filters::tokenise
+/// term, with positions, as Xapian's STEM_ALL_Z. There are no unprefixed terms.
 inline constexpr std::string_view stem_prefix = "Z";
 /// The document's unique id: Q + absolute path (hashed when too long).
 inline constexpr std::string_view unique_id_prefix = "Q";
