@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--batch", options.batch_files, "Files per Xapian transaction")->default_val(options.batch_files)
       ->check(CLI::PositiveNumber);
+  app.add_option("--jobs,-j", options.jobs, "Worker threads for reading and analysing files (default: the cores)")
+      ->default_val(options.jobs)->check(CLI::Range(1u, 256u));
   app.add_option("PATH", options.paths, "Files and folders to index (default: the remembered ones)");
   try {
     app.parse(argc, argv);

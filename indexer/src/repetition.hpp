@@ -1,6 +1,9 @@
-// Corpus repetition for the boilerplate filter: counts from the index, and who to re-clean when they cross.
+// Corpus repetition for the boilerplate filter: counts kept in memory, and who to re-clean when they cross.
 #pragma once
 
+#include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,22 +16,48 @@
 
 namespace winnow::index::detail {
 
-/// Answers the classifier's "in how many other documents?" from the term
-/// frequencies of XF fingerprint terms, and tracks which documents were
-/// classified with a count that is no longer on the same side of
-/// filters::repetition_threshold by the end of the run: a footer seen for the
-/// third time makes the first two copies boilerplate too, and a deleted page
-/// can make the last copies content again. Only those documents are re-cleaned.
+/// The fingerprints (XF terms, without the prefix) a document holds.
+[[nodiscard]] std::vector<std::string> fingerprints_of(const Xapian::Document& document);
+
+/// Answers the classifier's "in how many other documents?" for every worker
+/// thread, and tracks which documents were classified with a count that is no
+/// longer on the same side of filters::repetition_threshold by the end of the
+/// run: a footer seen for the third time makes the first two copies
+/// boilerplate too, and a deleted page can make the last copies content again.
+/// Only those documents are re-cleaned, so the index ends the same whatever
+/// order, or how many threads, the documents were classified in.
+///
+/// Counts live in memory: a fingerprint's count is read once from the index
+/// as it was when the run began (its XF term frequency, through a read-only
+/// snapshot) and then kept up to date as documents are written and removed.
+/// Asking the writable database instead costs a B-tree lookup through its
+/// pending changes per segment, about a millisecond per article, and only
+/// the writer's thread may touch it.
 class RepetitionTracker {
  public:
-  explicit RepetitionTracker(Xapian::WritableDatabase& db) : m_db(db) {}
+  /// `index_at_start`: the index's folder when it already held documents, so
+  /// counts start from them; empty for an index built from nothing.
+  RepetitionTracker(Xapian::WritableDatabase& db, const std::string& index_at_start);
 
-  /// The classifier's context for one document; `previous` is the docid of
-  /// its indexed version (0 if none), which is not another document.
-  [[nodiscard]] filters::ClassifyContext context_for(Xapian::docid previous);
+  /// What the classifier was told about each fingerprint of one document.
+  struct Answers {
+    std::vector<std::pair<std::uint64_t, bool>> over_threshold;  ///< (fingerprint, count >= threshold)
+  };
 
-  /// The document classified with the last context is now stored as `docid`.
-  void document_written(Xapian::docid docid);
+  // --- Any thread ---
+
+  /// The classifier's context for one document. `previous` are the
+  /// fingerprints of its indexed version, which is not another document.
+  /// Fills `answers`, which must outlive the classification.
+  [[nodiscard]] filters::ClassifyContext context_for(std::vector<std::string> previous, Answers& answers);
+
+  /// Fingerprints of an indexed document as the run found it.
+  [[nodiscard]] std::vector<std::string> fingerprints_at_start(Xapian::docid docid);
+
+  // --- The writer's thread only ---
+
+  /// `document` (classified with `answers`) is now stored as `docid`.
+  void document_written(Xapian::docid docid, const Xapian::Document& document, const Answers& answers);
 
   /// The document `docid` is about to be deleted or replaced.
   void document_leaving(Xapian::docid docid);
@@ -37,16 +66,23 @@ class RepetitionTracker {
   [[nodiscard]] std::vector<Xapian::docid> documents_to_reclean() const;
 
  private:
-  void remember_start(const std::string& fingerprint);
+  struct Count {
+    Xapian::doccount at_start = 0;  ///< documents holding it when the run began
+    std::int64_t now = 0;           ///< documents holding it now
+  };
+  /// The count of a fingerprint, read from the snapshot the first time. Needs m_mutex.
+  Count& count_locked(std::uint64_t fingerprint);
 
   Xapian::WritableDatabase& m_db;
-  /// Term frequency of each fingerprint before this run first touched it.
-  std::unordered_map<std::string, Xapian::doccount> m_count_at_start;
+  std::mutex m_mutex;  ///< guards m_snapshot and m_counts
+  std::optional<Xapian::Database> m_snapshot;
+  std::unordered_map<std::uint64_t, Count> m_counts;
+
+  // Written by the writer's thread only.
   /// Fingerprint -> documents of this run that saw it below the threshold.
-  std::unordered_map<std::string, std::vector<Xapian::docid>> m_seen_below;
+  std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> m_seen_below;
   /// Fingerprint -> documents of this run that saw it at or over the threshold.
-  std::unordered_map<std::string, std::unordered_set<Xapian::docid>> m_seen_over;
-  std::vector<std::pair<std::string, bool>> m_pending;  ///< (fingerprint, over) asked for the last document
+  std::unordered_map<std::uint64_t, std::unordered_set<Xapian::docid>> m_seen_over;
   std::unordered_set<Xapian::docid> m_written;
 };
 

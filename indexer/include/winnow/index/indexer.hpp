@@ -10,6 +10,9 @@
 
 namespace winnow::index {
 
+/// The number of cores, at least 1: the default number of worker threads.
+[[nodiscard]] unsigned default_jobs();
+
 /// What a run of the indexer is asked to do.
 struct IndexOptions {
   std::filesystem::path database;            ///< index folder
@@ -17,6 +20,7 @@ struct IndexOptions {
   bool rebuild = false;                      ///< start from an empty index
   std::uint64_t max_file_bytes = 16u << 20;  ///< larger files are skipped
   unsigned batch_files = 1000;               ///< files per Xapian transaction
+  unsigned jobs = default_jobs();            ///< worker threads for the per-document stages
 };
 
 /// What a run did, for the summary line.
@@ -38,6 +42,7 @@ class IndexLocked : public std::runtime_error {
 };
 
 /// Brings the index up to date with the files under the given (or remembered) roots.
+/// With `rebuild`, an existing index is rebuilt in a folder beside it and swapped in.
 /// Throws IndexLocked, or Xapian::Error when the index is unwritable or corrupt.
 IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporter);
 
