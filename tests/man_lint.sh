@@ -9,7 +9,8 @@
 #   - a long option listed by `INDEX_BIN --help` is missing from winnow-index.1,
 #     or one listed by `SEARCH_BIN --help` is missing from winnow-search.1,
 #   - a page names a long option that neither program's --help lists
-#     (documentation ahead of, or left behind by, the programs).
+#     (documentation ahead of, or left behind by, the programs), other than
+#     the few options of other programs that the pages show in use.
 # Prints "man: all pages clean" on success. Exit 2 on a usage error.
 set -u
 
@@ -85,7 +86,9 @@ if ! search_options=$(help_options "$search_bin"); then
   fail "$search_bin --help failed: $search_options"
   search_options=
 fi
-all_options=$(printf '%s\n%s\n' "$index_options" "$search_options" | sed '/^$/d' | sort -u)
+# Options of other programs that a page shows in use: xapian-tcpsrv's, in winnow(7).
+other_options=$(printf '%s\n' --port --interface)
+all_options=$(printf '%s\n%s\n%s\n' "$index_options" "$search_options" "$other_options" | sed '/^$/d' | sort -u)
 
 check_page_options() {
   local name=$1 program=$2 options=$3 page=$man_dir/$1 text option

@@ -1,6 +1,7 @@
 // Searching: open the indexes, run the query, turn matches into hits with snippets.
 #include "winnow/search/searcher.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <set>
 
@@ -15,22 +16,56 @@
 namespace winnow::search {
 namespace {
 
-Xapian::Database open_one(const std::string& location) {
-  constexpr std::string_view tcp = "tcp://";
-  if (location.starts_with(tcp)) {
-    const std::string address = location.substr(tcp.size());
-    const std::size_t colon = address.rfind(':');
-    if (colon == std::string::npos) throw NoIndex(location + ": expected tcp://HOST:PORT");
-    return Xapian::Remote::open(address.substr(0, colon),
-                                static_cast<unsigned>(std::stoul(address.substr(colon + 1))));
+// Xapian's reason for an error, without its class name: "Couldn't connect (Connection refused)".
+std::string reason(const Xapian::Error& error) {
+  std::string text = error.get_msg();
+  if (const char* detail = error.get_error_string(); detail != nullptr && *detail != '\0') {
+    text += std::string(" (") + detail + ")";
   }
+  return text;
+}
+
+// The PORT of tcp://HOST:PORT: a number from 1 to 65535, else 0.
+unsigned parse_port(std::string_view text) {
+  unsigned port = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, port);
+  return error == std::errc() && stop == end && port <= 65535 ? port : 0;
+}
+
+constexpr std::string_view tcp_scheme = "tcp://";
+
+// An index served by xapian-tcpsrv: tcp://HOST:PORT.
+Xapian::Database open_remote(const std::string& location) {
+  const std::string_view address = std::string_view(location).substr(tcp_scheme.size());
+  const std::size_t colon = address.rfind(':');
+  const unsigned port = colon == std::string_view::npos ? 0 : parse_port(address.substr(colon + 1));
+  const std::string_view host = address.substr(0, colon == std::string_view::npos ? 0 : colon);
+  if (host.empty() || port == 0) throw NoIndex(location + ": expected tcp://HOST:PORT");
+  try {
+    return Xapian::Remote::open(std::string(host), port);
+  } catch (const Xapian::NetworkError& error) {
+    throw NoIndex(location + ": " + reason(error) + "; is xapian-tcpsrv serving an index there?");
+  }
+}
+
+Xapian::Database open_one(const std::string& location) {
+  if (location.starts_with(tcp_scheme)) return open_remote(location);
   if (!std::filesystem::exists(location)) {
     throw NoIndex("no index at " + location + "; build one with: winnow-index --db " + location + " PATH...");
   }
   try {
     return Xapian::Database(location);
-  } catch (const Xapian::DatabaseOpeningError&) {
+  } catch (const Xapian::DatabaseOpeningError& error) {
+    // A file is read as a stub: its bad line or missing shard says more than "not an index".
+    if (!std::filesystem::is_directory(location)) {
+      const std::string why = reason(error);  // a bad line: "STUB:LINE: Bad line"
+      throw NoIndex(why.starts_with(location + ":") ? why : location + ": " + why);
+    }
     throw NoIndex(location + " is not a winnow index; build one with: winnow-index --db " + location + " PATH...");
+  } catch (const Xapian::NetworkError& error) {
+    // A stub file's remote shard.
+    throw NoIndex(location + ": " + reason(error) + " (" + error.get_context() + ")");
   }
 }
 
