@@ -10,6 +10,9 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
+#include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -133,10 +136,13 @@ struct WorkResult {
 class IndexRun {
  public:
   /// `index_at_start`: the index's folder when it already held documents.
+  /// `parts_folder`: for an index built from nothing, where each worker
+  /// writes databases of its own (see write_in_parts); empty otherwise.
   IndexRun(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexReporter& reporter,
-           const std::string& index_at_start)
+           const std::string& index_at_start, fs::path parts_folder)
       : m_db(db), m_options(options), m_reporter(reporter), m_known(load_known_files(db)),
-        m_repetition(db, index_at_start), m_scan_start_ns(now_ns() / 1'000'000'000 * 1'000'000'000) {}
+        m_repetition(index_at_start), m_scan_start_ns(now_ns() / 1'000'000'000 * 1'000'000'000),
+        m_parts_folder(std::move(parts_folder)) {}
 
   void scan(const std::vector<std::string>& roots) {
     detail::FileWalker walker([this](const FileInfo& file) { consider(file); },
@@ -146,6 +152,10 @@ class IndexRun {
                                 m_items.push_back(WorkItem{FileInfo{path, 0, 0}, 0, {}, problem});
                               });
     for (const auto& root : roots) walker.walk_root(root);
+    if (!m_parts_folder.empty()) {
+      write_in_parts();
+      return;
+    }
     m_db.begin_transaction();
     detail::run_ordered<WorkResult>(
         m_items.size(), m_options.jobs, 32 * std::max(1u, m_options.jobs),
@@ -157,6 +167,9 @@ class IndexRun {
   }
 
   IndexSummary& summary() { return m_summary; }
+
+  /// The databases write_in_parts wrote, committed and closed, in docid order.
+  [[nodiscard]] const std::vector<fs::path>& part_folders() const { return m_part_folders; }
 
  private:
   // Walk: a file whose size and mtime match its indexed version is not read.
@@ -227,7 +240,7 @@ class IndexRun {
     for (const auto& warning : result.warnings) m_reporter.note(item.file.path, warning);
     Xapian::docid docid = item.known_docid;
     if (docid != 0) {
-      m_repetition.document_leaving(docid);
+      m_repetition.document_leaving(m_db.get_document(docid));
       m_db.replace_document(docid, result.document);
       ++m_summary.updated;
     } else {
@@ -267,7 +280,7 @@ class IndexRun {
       bool under_scanned_root = false;
       for (const auto& root : roots) under_scanned_root = under_scanned_root || is_under(path, root);
       if (!under_scanned_root) continue;
-      m_repetition.document_leaving(known.docid);
+      m_repetition.document_leaving(m_db.get_document(known.docid));
       m_db.delete_document(known.docid);
       ++m_summary.removed;
       count_write();
@@ -279,26 +292,149 @@ class IndexRun {
   // every copy, the first ones included. Not counted in the summary: the
   // files did not change.
   void reclean_repeated() {
-    for (const Xapian::docid docid : m_repetition.documents_to_reclean()) {
-      Xapian::Document old;
-      try {
-        old = m_db.get_document(docid);
-      } catch (const Xapian::DocNotFoundError&) {
-        continue;  // deleted later in this run
+    for (const Xapian::docid docid : m_repetition.documents_to_reclean({m_db})) {
+      if (reclean(m_db, docid)) count_write();
+    }
+  }
+
+  // Classifies the document again from its file, with today's counts.
+  bool reclean(Xapian::WritableDatabase& db, Xapian::docid docid) {
+    Xapian::Document old;
+    try {
+      old = db.get_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+      return false;  // deleted later in this run
+    }
+    const FileInfo file{old.get_value(schema::path_slot), to_int64(old.get_value(schema::mtime_slot)),
+                        static_cast<std::uint64_t>(to_int64(old.get_value(schema::size_slot)))};
+    std::string bytes, problem;
+    if (!detail::read_file(file.path, bytes, problem)) return false;  // the next run notes it
+    detail::RepetitionTracker::Answers answers;
+    PrepareResult prepared =
+        prepare_document(file, bytes, m_repetition.context_for(detail::fingerprints_of(old), answers));
+    if (!prepared.document) return false;
+    const Xapian::Document document = build_document(*prepared.document);
+    m_repetition.document_leaving(old);
+    db.replace_document(docid, document);
+    m_repetition.document_written(docid, document, answers);
+    return true;
+  }
+
+  /// One database of a fresh build: a run of consecutive walk items.
+  struct Part {
+    std::optional<Xapian::WritableDatabase> db;
+    unsigned writes_in_batch = 0;
+    std::vector<std::pair<std::string, std::string>> notes;  ///< (path, problem), in walk order
+    IndexSummary summary;
+  };
+
+  // A fresh build has no old documents to replace, so the writing need not be
+  // serial: the walk is cut into runs of consecutive files, and each worker
+  // takes a run, cleans its files and writes them into a database of its own,
+  // giving each file the docid of its place in the walk. Xapian's compactor
+  // then merges the parts into one index with those docids, the same index
+  // whatever the number of workers. One writer could not keep up: adding
+  // documents costs Xapian more than all the cleaning and analysis.
+  void write_in_parts() {
+    const std::size_t count = m_items.size();
+    const unsigned jobs = std::max(1u, m_options.jobs);
+    // Enough runs per worker to even out the load, few enough that each
+    // part's B-trees are worth creating.
+    const std::size_t run_length = std::clamp<std::size_t>(count / (jobs * 8) + 1, 16, 8192);
+    const std::size_t runs = (count + run_length - 1) / run_length;
+    std::vector<Part> parts(runs);
+    for (std::size_t r = 0; r < runs; ++r) m_part_folders.push_back(m_parts_folder / fmt::format("part-{:05}", r));
+    std::error_code ignored;
+    fs::remove_all(m_parts_folder, ignored);  // left by an interrupted build
+    fs::create_directories(m_parts_folder);
+
+    std::atomic<std::size_t> next_run{0};
+    std::mutex progress_mutex;
+    const auto write_runs = [&] {
+      for (std::size_t r; (r = next_run++) < runs;) {
+        Part& part = parts[r];
+        part.db.emplace(m_part_folders[r].string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        part.db->begin_transaction();
+        for (std::size_t i = r * run_length; i < std::min(count, (r + 1) * run_length); ++i) {
+          WorkResult result = prepare(m_items[i]);
+          write_part(part, static_cast<Xapian::docid>(i + 1), m_items[i], result);
+          if (m_reporter.progress) {
+            const std::lock_guard lock(progress_mutex);
+            if ((++m_files_done % 64) == 0) m_reporter.progress(m_files_done);
+          }
+        }
+        part.db->commit_transaction();
       }
-      const FileInfo file{old.get_value(schema::path_slot), to_int64(old.get_value(schema::mtime_slot)),
-                          static_cast<std::uint64_t>(to_int64(old.get_value(schema::size_slot)))};
-      std::string bytes, problem;
-      if (!detail::read_file(file.path, bytes, problem)) continue;  // the next run notes it
-      detail::RepetitionTracker::Answers answers;
-      PrepareResult prepared =
-          prepare_document(file, bytes, m_repetition.context_for(detail::fingerprints_of(old), answers));
-      if (!prepared.document) continue;
-      const Xapian::Document document = build_document(*prepared.document);
-      m_repetition.document_leaving(docid);
-      m_db.replace_document(docid, document);
-      m_repetition.document_written(docid, document, answers);
-      count_write();
+    };
+    run_on_workers(jobs, write_runs);
+
+    // Reclean in each part, a part per worker at a time.
+    std::vector<std::vector<Xapian::docid>> to_reclean(runs);
+    {
+      std::vector<Xapian::Database> holders;
+      for (auto& part : parts) holders.emplace_back(*part.db);
+      for (const Xapian::docid docid : m_repetition.documents_to_reclean(holders)) {
+        to_reclean[(docid - 1) / run_length].push_back(docid);
+      }
+    }
+    next_run = 0;
+    run_on_workers(jobs, [&] {
+      for (std::size_t r; (r = next_run++) < runs;) {
+        if (to_reclean[r].empty()) continue;
+        parts[r].db->begin_transaction();
+        for (const Xapian::docid docid : to_reclean[r]) reclean(*parts[r].db, docid);
+        parts[r].db->commit_transaction();
+      }
+    });
+
+    for (auto& part : parts) {
+      part.db->close();
+      for (const auto& [path, problem] : part.notes) m_reporter.note(path, problem);
+      m_summary.added += part.summary.added;
+      m_summary.skipped += part.summary.skipped;
+    }
+  }
+
+  // Runs `work` on `jobs` threads (on this one when jobs is 1) and rethrows
+  // the first exception any of them threw.
+  template <typename Work>
+  static void run_on_workers(unsigned jobs, Work&& work) {
+    if (jobs <= 1) {
+      work();
+      return;
+    }
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j) {
+      threads.emplace_back([&] {
+        try {
+          work();
+        } catch (...) {
+          const std::lock_guard lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  void write_part(Part& part, Xapian::docid docid, const WorkItem& item, WorkResult& result) {
+    if (result.action != WorkResult::Action::write) {
+      // Nothing is indexed yet, so a file is written or skipped.
+      part.notes.emplace_back(item.file.path, result.problem);
+      ++part.summary.skipped;
+      return;
+    }
+    for (auto& warning : result.warnings) part.notes.emplace_back(item.file.path, std::move(warning));
+    part.db->replace_document(docid, result.document);
+    m_repetition.document_written(docid, result.document, result.answers);
+    ++part.summary.added;
+    if (++part.writes_in_batch >= m_options.batch_files) {
+      part.db->commit_transaction();
+      part.db->begin_transaction();
+      part.writes_in_batch = 0;
     }
   }
 
@@ -308,6 +444,8 @@ class IndexRun {
   std::unordered_map<std::string, KnownFile> m_known;
   detail::RepetitionTracker m_repetition;
   std::int64_t m_scan_start_ns;
+  fs::path m_parts_folder;
+  std::vector<fs::path> m_part_folders;
   std::vector<WorkItem> m_items;
   IndexSummary m_summary;
   std::uint64_t m_files_done = 0;
@@ -351,19 +489,13 @@ struct RunPlan {
   bool metadata_changed = true;      ///< roots or schema differ from what the index holds
 };
 
-IndexSummary index_into(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexReporter& reporter,
-                        const RunPlan& plan, const std::string& index_at_start) {
-  // Committed with the first batch: every document from here on has this
-  // schema, and an interrupted run still knows which roots to re-scan. Left
-  // alone when unchanged, so a run that finds nothing to do writes nothing.
-  if (plan.metadata_changed) {
-    db.set_metadata(std::string(schema::roots_key), plan.roots_json);
-    db.set_metadata(std::string(schema::schema_key), std::string(schema::version));
-  }
-  IndexRun run(db, options, reporter, index_at_start);
-  run.scan(plan.scanned);
-  db.commit();
-  return run.summary();
+// Committed with the first batch: every document from here on has this
+// schema, and an interrupted run still knows which roots to re-scan. Left
+// alone when unchanged, so a run that finds nothing to do writes nothing.
+void write_metadata(Xapian::WritableDatabase& db, const RunPlan& plan) {
+  if (!plan.metadata_changed) return;
+  db.set_metadata(std::string(schema::roots_key), plan.roots_json);
+  db.set_metadata(std::string(schema::schema_key), std::string(schema::version));
 }
 
 // Swaps two folders' names in one step (Linux renameat2), so a search opening
@@ -413,9 +545,16 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
   Xapian::WritableDatabase db = open_for_writing(building, Xapian::DB_CREATE_OR_OVERWRITE);
   IndexSummary summary;
   try {
-    summary = index_into(db, options, reporter, plan, {});
+    write_metadata(db, plan);
+    db.commit();
+    IndexRun run(db, options, reporter, {}, building / "parts");
+    run.scan(plan.scanned);
+    summary = run.summary();
+    // The metadata and every part, merged with their docids.
+    Xapian::Database everything(building.string());
+    for (const auto& part : run.part_folders()) everything.add_database(Xapian::Database(part.string()));
     fs::remove_all(compacted, ignored);
-    Xapian::Database(building.string()).compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    everything.compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     if (fs::exists(database)) {
       swap_folders(compacted, database);
     } else {
@@ -468,8 +607,12 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
     summary = build_fresh(options, reporter, plan, existing);
   } else {
     Xapian::WritableDatabase db = open_for_writing(options.database, Xapian::DB_CREATE_OR_OPEN);
+    write_metadata(db, plan);
     // Repetition counts start from the documents already indexed.
-    summary = index_into(db, options, reporter, plan, options.database.string());
+    IndexRun run(db, options, reporter, options.database.string(), {});
+    run.scan(plan.scanned);
+    db.commit();
+    summary = run.summary();
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

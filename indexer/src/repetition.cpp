@@ -36,7 +36,7 @@ std::vector<std::string> fingerprints_of(const Xapian::Document& document) {
   return out;
 }
 
-RepetitionTracker::RepetitionTracker(Xapian::WritableDatabase& db, const std::string& index_at_start) : m_db(db) {
+RepetitionTracker::RepetitionTracker(const std::string& index_at_start) {
   if (!index_at_start.empty()) m_snapshot.emplace(index_at_start);
 }
 
@@ -93,10 +93,8 @@ std::vector<std::string> RepetitionTracker::fingerprints_at_start(Xapian::docid 
 void RepetitionTracker::document_written(Xapian::docid docid, const Xapian::Document& document,
                                          const Answers& answers) {
   const std::vector<std::string> held = fingerprints_of(document);
-  {
-    const std::lock_guard lock(m_mutex);
-    for (const auto& fingerprint : held) ++count_locked(fingerprint_number(fingerprint)).now;
-  }
+  const std::lock_guard lock(m_mutex);
+  for (const auto& fingerprint : held) ++count_locked(fingerprint_number(fingerprint)).now;
   m_written.insert(docid);
   for (const auto& [fingerprint, over] : answers.over_threshold) {
     if (over) m_seen_over[fingerprint].insert(docid);
@@ -104,13 +102,14 @@ void RepetitionTracker::document_written(Xapian::docid docid, const Xapian::Docu
   }
 }
 
-void RepetitionTracker::document_leaving(Xapian::docid docid) {
-  const std::vector<std::string> held = fingerprints_of(m_db.get_document(docid));
+void RepetitionTracker::document_leaving(const Xapian::Document& document) {
+  const std::vector<std::string> held = fingerprints_of(document);
   const std::lock_guard lock(m_mutex);
   for (const auto& fingerprint : held) --count_locked(fingerprint_number(fingerprint)).now;
 }
 
-std::vector<Xapian::docid> RepetitionTracker::documents_to_reclean() const {
+std::vector<Xapian::docid> RepetitionTracker::documents_to_reclean(
+    const std::vector<Xapian::Database>& holders) const {
   std::unordered_set<Xapian::docid> out;
   for (const auto& [fingerprint, count] : m_counts) {
     const bool was = repeated_for_holders(count.at_start);
@@ -126,10 +125,12 @@ std::vector<Xapian::docid> RepetitionTracker::documents_to_reclean() const {
     // The fingerprint changed side: every holder but those already classified on the new side.
     const auto over = m_seen_over.find(fingerprint);
     const std::string term = schema::prefixed(schema::fingerprint_prefix, schema::hex64(fingerprint));
-    for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term); ++it) {
-      const bool current =
-          m_written.contains(*it) && (now == (over != m_seen_over.end() && over->second.contains(*it)));
-      if (!current) out.insert(*it);
+    for (const auto& index : holders) {
+      for (auto it = index.postlist_begin(term); it != index.postlist_end(term); ++it) {
+        const bool current =
+            m_written.contains(*it) && (now == (over != m_seen_over.end() && over->second.contains(*it)));
+        if (!current) out.insert(*it);
+      }
     }
   }
   std::vector<Xapian::docid> sorted(out.begin(), out.end());

@@ -37,7 +37,7 @@ class RepetitionTracker {
  public:
   /// `index_at_start`: the index's folder when it already held documents, so
   /// counts start from them; empty for an index built from nothing.
-  RepetitionTracker(Xapian::WritableDatabase& db, const std::string& index_at_start);
+  explicit RepetitionTracker(const std::string& index_at_start);
 
   /// What the classifier was told about each fingerprint of one document.
   struct Answers {
@@ -54,16 +54,19 @@ class RepetitionTracker {
   /// Fingerprints of an indexed document as the run found it.
   [[nodiscard]] std::vector<std::string> fingerprints_at_start(Xapian::docid docid);
 
-  // --- The writer's thread only ---
-
   /// `document` (classified with `answers`) is now stored as `docid`.
   void document_written(Xapian::docid docid, const Xapian::Document& document, const Answers& answers);
 
-  /// The document `docid` is about to be deleted or replaced.
-  void document_leaving(Xapian::docid docid);
+  /// `document` is about to be deleted or replaced.
+  void document_leaving(const Xapian::Document& document);
+
+  // --- Once every document is written ---
 
   /// Documents (not written since) whose repetition evidence changed side.
-  [[nodiscard]] std::vector<Xapian::docid> documents_to_reclean() const;
+  /// `holders` hold every document between them (the index, or the parts of
+  /// a fresh build, whose docids are the index's); their postings say which
+  /// documents hold a fingerprint.
+  [[nodiscard]] std::vector<Xapian::docid> documents_to_reclean(const std::vector<Xapian::Database>& holders) const;
 
  private:
   struct Count {
@@ -73,12 +76,9 @@ class RepetitionTracker {
   /// The count of a fingerprint, read from the snapshot the first time. Needs m_mutex.
   Count& count_locked(std::uint64_t fingerprint);
 
-  Xapian::WritableDatabase& m_db;
-  std::mutex m_mutex;  ///< guards m_snapshot and m_counts
+  std::mutex m_mutex;  ///< guards everything below
   std::optional<Xapian::Database> m_snapshot;
   std::unordered_map<std::uint64_t, Count> m_counts;
-
-  // Written by the writer's thread only.
   /// Fingerprint -> documents of this run that saw it below the threshold.
   std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> m_seen_below;
   /// Fingerprint -> documents of this run that saw it at or over the threshold.
