@@ -340,7 +340,7 @@ class IndexRun {
     const unsigned jobs = std::max(1u, m_options.jobs);
     // Enough runs per worker to even out the load, few enough that each
     // part's B-trees are worth creating.
-    const std::size_t run_length = std::clamp<std::size_t>(count / (jobs * 8) + 1, 16, 8192);
+    const std::size_t run_length = std::clamp<std::size_t>(count / (jobs * 8) + 1, 16, std::max(16u, m_options.batch_files));
     const std::size_t runs = (count + run_length - 1) / run_length;
     std::vector<Part> parts(runs);
     for (std::size_t r = 0; r < runs; ++r) m_part_folders.push_back(m_parts_folder / fmt::format("part-{:05}", r));

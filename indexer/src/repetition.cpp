@@ -63,14 +63,16 @@ filters::ClassifyContext RepetitionTracker::context_for(std::vector<std::string>
   std::sort(previous.begin(), previous.end());
   filters::ClassifyContext context;
   context.corpus_count = [this, previous = std::move(previous), &answers](const std::string& fingerprint) {
-    std::int64_t count = 0;
+    const std::uint64_t number = fingerprint_number(fingerprint);
+    Count seen;
     {
       const std::lock_guard lock(m_mutex);
-      count = count_locked(fingerprint_number(fingerprint)).now;
+      seen = count_locked(number);
     }
+    std::int64_t count = seen.now;
     if (count > 0 && std::binary_search(previous.begin(), previous.end(), fingerprint)) --count;
-    answers.over_threshold.emplace_back(fingerprint_number(fingerprint),
-                                        count >= static_cast<std::int64_t>(filters::repetition_threshold));
+    answers.given.push_back({number, count >= static_cast<std::int64_t>(filters::repetition_threshold),
+                             repeated_for_holders(seen.at_start)});
     return static_cast<std::uint32_t>(std::max<std::int64_t>(count, 0));
   };
   return context;
@@ -96,9 +98,9 @@ void RepetitionTracker::document_written(Xapian::docid docid, const Xapian::Docu
   const std::lock_guard lock(m_mutex);
   for (const auto& fingerprint : held) ++count_locked(fingerprint_number(fingerprint)).now;
   m_written.insert(docid);
-  for (const auto& [fingerprint, over] : answers.over_threshold) {
-    if (over) m_seen_over[fingerprint].insert(docid);
-    else m_seen_below[fingerprint].push_back(docid);
+  for (const auto& answer : answers.given) {
+    if (answer.over) m_seen_over[answer.fingerprint].insert(docid);
+    else if (answer.repeated_at_start) m_seen_below[answer.fingerprint].push_back(docid);
   }
 }
 

@@ -41,7 +41,12 @@ class RepetitionTracker {
 
   /// What the classifier was told about each fingerprint of one document.
   struct Answers {
-    std::vector<std::pair<std::uint64_t, bool>> over_threshold;  ///< (fingerprint, count >= threshold)
+    struct Answer {
+      std::uint64_t fingerprint;
+      bool over;                ///< the count was at or over the threshold
+      bool repeated_at_start;   ///< and the index held it repeated before the run
+    };
+    std::vector<Answer> given;
   };
 
   // --- Any thread ---
@@ -79,7 +84,10 @@ class RepetitionTracker {
   std::mutex m_mutex;  ///< guards everything below
   std::optional<Xapian::Database> m_snapshot;
   std::unordered_map<std::uint64_t, Count> m_counts;
-  /// Fingerprint -> documents of this run that saw it below the threshold.
+  /// Fingerprint -> documents of this run that saw it below the threshold,
+  /// kept only for fingerprints already repeated when the run began (only
+  /// those can be "repeated before and after" and still leave stale copies;
+  /// keeping every unique paragraph's would cost hundreds of MB on 100k files).
   std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> m_seen_below;
   /// Fingerprint -> documents of this run that saw it at or over the threshold.
   std::unordered_map<std::uint64_t, std::unordered_set<Xapian::docid>> m_seen_over;
