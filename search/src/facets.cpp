@@ -114,18 +114,34 @@ FacetCounter::FacetCounter(EntityKind kind) : m_spy(schema::entity_schema(kind).
 
 void FacetCounter::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&m_spy); }
 
-std::vector<FacetValue> FacetCounter::counts() const {
+std::vector<FacetValue> FacetCounter::counts(std::size_t limit) const {
   // The spy counts each distinct combination of keys; a document holds each
   // key once, so adding a combination's count to each of its keys is exact.
-  std::unordered_map<std::string, Xapian::doccount> per_key;
-  for (auto it = m_spy.values_begin(); it != m_spy.values_end(); ++it) {
-    const Xapian::doccount documents = it.get_termfreq();
-    split_keys(*it, [&](std::string_view key) { per_key[std::string(key)] += documents; });
+  // Keys are counted as views into the combinations, kept meanwhile, so that
+  // no string is made per occurrence (a common word's matches hold some
+  // 75,000 of them).
+  std::vector<std::pair<std::string, Xapian::doccount>> combinations;
+  for (auto it = m_spy.values_begin(); it != m_spy.values_end(); ++it) combinations.emplace_back(*it, it.get_termfreq());
+  std::unordered_map<std::string_view, Xapian::doccount> per_key;
+  for (const auto& [combination, documents] : combinations) {
+    split_keys(combination, [&](std::string_view key) { per_key[key] += documents; });
+  }
+  // Ordered through pointers, and only as far as shown: sorting all of some
+  // 15,000 keys (as values holding two strings) cost more than counting them.
+  using Entry = const std::pair<const std::string_view, Xapian::doccount>*;
+  std::vector<Entry> order;
+  order.reserve(per_key.size());
+  for (const auto& entry : per_key) order.push_back(&entry);
+  const auto before = [](Entry a, Entry b) { return a->second != b->second ? a->second > b->second : a->first < b->first; };
+  const std::size_t shown = limit == 0 ? order.size() : std::min(limit, order.size());
+  if (shown == order.size()) {
+    std::sort(order.begin(), order.end(), before);
+  } else {
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(), before);
   }
   std::vector<FacetValue> values;
-  values.reserve(per_key.size());
-  for (auto& [key, count] : per_key) values.push_back({{}, key, count});
-  sort_by_count_then_key(values);
+  values.reserve(shown);
+  for (std::size_t i = 0; i < shown; ++i) values.push_back({{}, std::string(order[i]->first), order[i]->second});
   return values;
 }
 

@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
     std::cerr << "winnow-search: " << problem << '\n';
     return exit_error;
   }
+  request.paths_only = mode.files;
   if (databases.empty()) databases.push_back(winnow::index::default_database().string());
 
   try {

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
+#include <utility>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -11,6 +13,7 @@
 #include "winnow/filters/text.hpp"
 #include "winnow/index/document.hpp"
 #include "winnow/index/schema.hpp"
+#include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"
 
 namespace winnow::search {
@@ -80,19 +83,35 @@ std::size_t word_char_length(const std::string& text, std::size_t at) {
   return word ? static_cast<std::size_t>(offset) - at : 0;
 }
 
-// Xapian's snippet generator picks the passage; the highlighting is redone
-// with winnow's own normaliser so "António" and "Guterres’s" light up for
-// the query words "antonio" and "guterres", as they matched in the index.
-bool matches_query(const std::string& word, const std::set<std::string>& query_terms) {
-  thread_local const Xapian::Stem stemmer("english");
-  for (const auto& token : filters::tokenise(word)) {
-    if (query_terms.contains(token.term) ||
-        query_terms.contains(index::schema::prefixed(index::schema::stem_prefix, stemmer(token.term)))) {
-      return true;
-    }
+// Whether a word of the text matches the query the way the index matched it:
+// winnow's normaliser and stemmer on the word, remembered for the search,
+// since the same words come back in every passage (tokenising one is an ICU
+// normalisation and a break iterator pass).
+class QueryWords {
+ public:
+  explicit QueryWords(std::set<std::string> terms) : m_terms(std::move(terms)) {}
+
+  bool match(const std::string& word) {
+    const auto [found, added] = m_seen.try_emplace(word, false);
+    if (added) found->second = compute(word);
+    return found->second;
   }
-  return false;
-}
+
+ private:
+  bool compute(const std::string& word) const {
+    thread_local const Xapian::Stem stemmer("english");
+    for (const auto& token : filters::tokenise(word)) {
+      if (m_terms.contains(token.term) ||
+          m_terms.contains(index::schema::prefixed(index::schema::stem_prefix, stemmer(token.term)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::set<std::string> m_terms;
+  std::unordered_map<std::string, bool> m_seen;
+};
 
 // Calls `on_word(begin, end)` for each word of text, `on_other(byte)` between them.
 template <typename OnWord, typename OnOther>
@@ -113,11 +132,11 @@ void scan_words(const std::string& text, OnWord&& on_word, OnOther&& on_other) {
 // Highlighting is done with winnow's own normaliser, so "António" and
 // "Guterres’s" light up for the query words "antonio" and "guterres", as
 // they matched in the index (Xapian's snippet generator folds no accents).
-std::string highlight(const std::string& snippet, const std::set<std::string>& query_terms, bool& any) {
+std::string highlight(const std::string& snippet, QueryWords& query_words, bool& any) {
   std::string out;
   scan_words(snippet, [&](std::size_t begin, std::size_t end) {
     const std::string word = snippet.substr(begin, end - begin);
-    const bool matched = matches_query(word, query_terms);
+    const bool matched = query_words.match(word);
     any = any || matched;
     out += matched ? std::string(highlight_start) + word + std::string(highlight_end) : word;
     return true;
@@ -127,11 +146,11 @@ std::string highlight(const std::string& snippet, const std::set<std::string>& q
 
 // The passage around the first word that matches, for documents where
 // Xapian's snippet generator found none (an accented or possessive form).
-std::string passage_around_first_match(const std::string& content, const std::set<std::string>& query_terms) {
+std::string passage_around_first_match(const std::string& content, QueryWords& query_words) {
   constexpr std::size_t before = 80, length = 300;
   std::size_t found = std::string::npos;
   scan_words(content, [&](std::size_t begin, std::size_t end) {
-    if (!matches_query(content.substr(begin, end - begin), query_terms)) return true;
+    if (!query_words.match(content.substr(begin, end - begin))) return true;
     found = begin;
     return false;
   }, [](char) {});
@@ -175,6 +194,42 @@ std::set<std::string> snippet_terms(const Xapian::Query& query, const SearchRequ
   return terms;
 }
 
+// A hit as --files prints it: the path, from its value slot, so that neither
+// the stored data (compressed, with the whole text) is read nor a passage made.
+Hit path_only_hit(unsigned rank, const Xapian::MSetIterator& it) {
+  Hit hit;
+  hit.rank = rank;
+  hit.path = it.get_document().get_value(index::schema::path_slot);
+  hit.score = it.get_percent();
+  return hit;
+}
+
+// Each hit's passage: the one Xapian's snippet generator picks, highlighted
+// with winnow's normaliser, or the passage around the first match when that
+// one has none.
+std::vector<std::pair<std::string, std::string>> passages(const Xapian::Database& db, const Xapian::MSet& matches,
+                                                          const Xapian::Query& query, const SearchRequest& request,
+                                                          const std::vector<std::string>& contents) {
+  std::vector<std::pair<std::string, std::string>> out;  // plain and marked
+  if (contents.empty()) return out;
+  PassagePicker picker(db, matches, query, Xapian::Stem("english"), 300, "…");
+  QueryWords query_words(snippet_terms(query, request));
+  std::vector<std::string> picked = picker(contents);
+  for (std::size_t i = 0; i < contents.size(); ++i) {
+    std::string passage = std::move(picked[i]);
+    bool any_match = false;
+    std::string marked = highlight(passage, query_words, any_match);
+    if (!any_match) {
+      if (std::string own = passage_around_first_match(contents[i], query_words); !own.empty()) {
+        passage = std::move(own);
+        marked = highlight(passage, query_words, any_match);
+      }
+    }
+    out.emplace_back(std::move(passage), std::move(marked));
+  }
+  return out;
+}
+
 }  // namespace
 
 Xapian::Database open_databases(const std::vector<std::string>& locations) {
@@ -212,33 +267,32 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
   const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 100;
   const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, check_at_least);
 
-  const std::set<std::string> query_terms = snippet_terms(query, request);
   SearchResponse response{request.query, matches.get_matches_estimated(),
                           matches.get_matches_lower_bound() == matches.get_matches_upper_bound(),
                           request.offset, {}, std::nullopt};
-  const Xapian::Stem stemmer("english");
   unsigned rank = request.offset;
+  if (request.paths_only) {
+    for (auto it = matches.begin(); it != matches.end(); ++it) response.hits.push_back(path_only_hit(++rank, it));
+    return response;
+  }
+  // Every hit's text first: the passages are picked for all of them at once.
+  std::vector<index::StoredFields> stored;
+  std::vector<std::string> contents;
   for (auto it = matches.begin(); it != matches.end(); ++it) {
-    const index::StoredFields fields = index::read_stored_fields(it.get_document());
-    const std::string content = strip_markers(fields.content);
-    std::string passage = matches.snippet(content, 300, stemmer,
-                                          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                          "", "", "…");
-    bool any_match = false;
-    std::string marked = highlight(passage, query_terms, any_match);
-    if (!any_match) {
-      if (std::string own = passage_around_first_match(content, query_terms); !own.empty()) {
-        passage = std::move(own);
-        marked = highlight(passage, query_terms, any_match);
-      }
-    }
-    Hit hit{++rank, fields.path, fields.title, fields.date, it.get_percent(), passage, marked,
-            fields.actors, fields.places};
-    response.hits.push_back(std::move(hit));
+    stored.push_back(index::read_stored_fields(it.get_document()));
+    contents.push_back(strip_markers(std::move(stored.back().content)));
+  }
+  auto shown = passages(db, matches, query, request, contents);
+  auto it = matches.begin();
+  for (std::size_t i = 0; i < stored.size(); ++i, ++it) {
+    index::StoredFields& fields = stored[i];
+    response.hits.push_back({++rank, std::move(fields.path), std::move(fields.title), std::move(fields.date),
+                             it.get_percent(), std::move(shown[i].first), std::move(shown[i].second),
+                             std::move(fields.actors), std::move(fields.places)});
   }
   if (request.facets) {
-    response.facets = Facets{name_facets(db, EntityKind::actor, actor_counter.counts(), facets_shown),
-                             name_facets(db, EntityKind::place, place_counter.counts(), facets_shown)};
+    response.facets = Facets{name_facets(db, EntityKind::actor, actor_counter.counts(facets_shown), facets_shown),
+                             name_facets(db, EntityKind::place, place_counter.counts(facets_shown), facets_shown)};
   }
   return response;
 }

@@ -63,8 +63,9 @@ class FacetCounter {
   void attach(Xapian::Enquire& enquire);
 
   /// Key and document count of every key seen, most documents first, then by
-  /// key; `name` is left empty (see name_facets).
-  [[nodiscard]] std::vector<FacetValue> counts() const;
+  /// key, or only the first `limit` of them (all when 0); `name` is left
+  /// empty (see name_facets).
+  [[nodiscard]] std::vector<FacetValue> counts(std::size_t limit = 0) const;
 
  private:
   Xapian::ValueCountMatchSpy m_spy;

@@ -20,6 +20,9 @@ struct SearchRequest {
   std::vector<std::string> actors;   ///< --actor names: each must match (AND)
   std::vector<std::string> places;   ///< --place names: each must match (AND)
   bool facets = false;               ///< count actors and places over every match
+  /// Hits need only their rank, path and score (--files): no stored data is
+  /// read and no snippet made.
+  bool paths_only = false;
 };
 
 /// One matching document.
