@@ -2,7 +2,7 @@
 #include "winnow/filters/boilerplate.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 
@@ -36,7 +36,9 @@ struct Block {
 // short line the units stay together, so a notice is read as a whole.
 bool detachable(const Unit& unit, int unit_words, int line_words) {
   if (unit_words > 12 || line_words - unit_words < 15) return false;
-  return detail::match_cues(unit.segment.text, detail::measure(unit.segment.text)).weight >= 1.0;
+  const std::string_view text = unit.segment.text;
+  const std::string words = detail::word_string(text);
+  return detail::match_cues(text, words, detail::measure(text, words)).weight >= 1.0;
 }
 
 Block make_block(const std::vector<Unit>& units, std::size_t first, std::size_t last) {
@@ -45,10 +47,15 @@ Block make_block(const std::vector<Unit>& units, std::size_t first, std::size_t 
   block.last = last;
   block.forced = units[first].forced;
   std::string text;
-  for (std::size_t i = first; i < last; ++i) text += (i == first ? "" : " ") + units[i].segment.text;
-  block.features = detail::measure(text);
+  for (std::size_t i = first; i < last; ++i) {
+    if (i != first) text += ' ';
+    text += units[i].segment.text;
+  }
+  // Shape and cues read the same word string: made once.
+  const std::string words = detail::word_string(text);
+  block.features = detail::measure(text, words);
   block.shape = detail::shape_of(block.features);
-  if (!block.forced) block.cues = detail::match_cues(text, block.features);
+  if (!block.forced) block.cues = detail::match_cues(text, words, block.features);
   return block;
 }
 
@@ -257,21 +264,48 @@ std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyConte
   return emit(units, blocks);
 }
 
+namespace {
+
+// FNV-1a 64 over the characters of a word string as write_words() writes
+// them, so that the string itself is never built: spaces are counted (the
+// string's words) and skipped, and a digit run is hashed as one '0'.
+class WordsHash {
+ public:
+  void push(char raw) {
+    m_last = raw;
+    if (raw == ' ') {
+      ++m_spaces;
+      return;
+    }
+    const char c = raw >= '0' && raw <= '9' ? '0' : raw;  // what std::isdigit accepts, in any locale
+    if (c == '0' && m_previous == '0') return;
+    m_hash = (m_hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    m_previous = c;
+  }
+  void append(std::string_view s) {
+    for (const char c : s) push(c);
+  }
+  [[nodiscard]] char back() const { return m_last; }
+  [[nodiscard]] std::uint64_t hash() const { return m_hash; }
+  [[nodiscard]] std::size_t spaces() const { return m_spaces; }
+
+ private:
+  std::uint64_t m_hash = 1469598103934665603ULL;
+  char m_previous = ' ';
+  char m_last = 0;
+  std::size_t m_spaces = 0;
+};
+
+}  // namespace
+
 std::string segment_fingerprint(std::string_view segment_text) {
   // FNV-1a 64 over the words (lower-case, punctuation and curly quotes
   // dropped), digit runs folded to one '0' so "(c) 2024" and "(c) 2025" match.
-  const std::string words = detail::word_string(segment_text);
-  if (std::count(words.begin(), words.end(), ' ') < 3) return {};  // fewer than two words
-  std::uint64_t hash = 1469598103934665603ULL;
-  char previous = ' ';
-  for (const char raw : words) {
-    const char c = std::isdigit(static_cast<unsigned char>(raw)) != 0 ? '0' : raw;
-    if (c == ' ' || (c == '0' && previous == '0')) continue;
-    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    previous = c;
-  }
+  WordsHash words;
+  detail::write_words(segment_text, words);
+  if (words.spaces() < 3) return {};  // fewer than two words
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(words.hash()));
   return hex;
 }
 

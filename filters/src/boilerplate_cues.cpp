@@ -1,8 +1,12 @@
-// Boilerplate classifier: the lexicon of furniture cues and the cue families, matched by plain scans.
+// Boilerplate classifier: the lexicon of furniture cues and the cue families, matched in one pass over the words.
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <iterator>
+#include <span>
 #include <unordered_map>
+#include <utility>
 
 #include "boilerplate_internal.hpp"
 
@@ -227,15 +231,48 @@ constexpr std::string_view months[] = {
     " september ", " october ", " november ", " december ", " jan ", " feb ", " mar ", " apr ",
     " jun ", " jul ", " aug ", " sep ", " sept ", " oct ", " nov ", " dec "};
 
-bool contains(std::string_view words, std::string_view phrase) {
-  return words.find(phrase) != std::string_view::npos;
-}
+// The vocabularies the cue families count: which of their phrases a text
+// holds is found in the same pass over its words as the lexicon.
+constexpr std::string_view cookie_words[] = {" cookie ", " cookies "};
+constexpr std::string_view addressed[] = {" you ", " your ", " we ", " our ", " us "};
+constexpr std::string_view choices[] = {
+    " accept ", " allow ", " agree ", " consent ", " permission ", " settings ", " preferences ",
+    " choose ", " refuse ", " reject ", " switch off ", " manage ", " browsing ", " experience ",
+    " enable ", " block ", " blocking ", " opt "};
+constexpr std::string_view embeds[] = {" content from ", " embedded ", " this content ",
+                                       " this post ", " this video ", " external content "};
+constexpr std::string_view gates[] = {" cookies ", " cookie ", " enable ", " allow ", " consent ",
+                                      " tracking ", " loading ", " load "};
+constexpr std::string_view reader[] = {" you ", " your "};
+constexpr std::string_view privacy_terms[] = {
+    " preferences ", " settings ", " partners ", " personalise ", " personalize ",
+    " process data ", " personal data ", " consent ", " tracking ", " privacy ", " opt out "};
+constexpr std::string_view beats[] = {
+    " reporter ", " correspondent ", " editor ", " edits ", " journalist ", " columnist ",
+    " covers ", " covering ", " writes about ", " reports on ", " fellow "};
 
-template <std::size_t N>
-int count_any(std::string_view words, const std::string_view (&phrases)[N]) {
-  return static_cast<int>(std::count_if(std::begin(phrases), std::end(phrases),
-                                        [&](std::string_view p) { return contains(words, p); }));
-}
+enum Vocabulary : std::size_t {
+  cookie_vocabulary, addressed_vocabulary, choice_vocabulary, embed_vocabulary, gate_vocabulary,
+  reader_vocabulary, privacy_vocabulary, beat_vocabulary, social_vocabulary, month_vocabulary,
+  vocabulary_count
+};
+
+// In Vocabulary order.
+constexpr std::span<const std::string_view> vocabularies[] = {
+    cookie_words, addressed, choices, embeds, gates, reader, privacy_terms, beats, social_names, months};
+static_assert(std::size(vocabularies) == vocabulary_count);
+static_assert(std::all_of(std::begin(vocabularies), std::end(vocabularies),
+                          [](std::span<const std::string_view> v) { return v.size() <= 32; }),
+              "PhrasesFound keeps one bit per phrase in 32 bits");
+
+/// Which phrases of each vocabulary a text holds: bit i of bits[v] stands for
+/// vocabularies[v][i].
+struct PhrasesFound {
+  std::array<std::uint32_t, vocabulary_count> bits{};
+  /// How many phrases of the vocabulary the text holds.
+  [[nodiscard]] int count(Vocabulary v) const { return std::popcount(bits[v]); }
+  [[nodiscard]] bool any(Vocabulary v) const { return bits[v] != 0; }
+};
 
 int phrase_words(std::string_view phrase) {
   return static_cast<int>(std::count(phrase.begin(), phrase.end(), ' ')) - 1;
@@ -247,17 +284,37 @@ std::string_view first_word(std::string_view phrase) {
   return phrase.substr(1, phrase.find(' ', 1) - 1);
 }
 
-/// The lexicon indexed by first word, built once (thread-safe static init,
-/// read-only after), so matching is one hash lookup per word of the text
-/// instead of one scan per cue.
-using LexiconIndex = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+/// The lexicon cues and vocabulary phrases that open with one word.
+struct FirstWordEntry {
+  std::vector<std::size_t> cues;  ///< indexes into lexicon, in lexicon order
+  std::vector<std::pair<Vocabulary, std::uint32_t>> phrases;  ///< vocabulary, index in it
+};
 
-const LexiconIndex& lexicon_index() {
-  static const LexiconIndex index = [] {
-    LexiconIndex built;
-    for (std::size_t i = 0; i < lexicon_size; ++i) built[first_word(lexicon[i].phrase)].push_back(i);
-    return built;
-  }();
+/// The lexicon and the vocabularies indexed by first word, built once
+/// (thread-safe static init, read-only after), so matching is one hash
+/// lookup per word of the text instead of one scan of the text per phrase.
+struct FirstWordIndex {
+  std::unordered_map<std::string_view, FirstWordEntry, WordHash> entries;
+  FirstByteAndLength summary;  ///< of the keys of entries
+
+  FirstWordIndex() {
+    for (std::size_t i = 0; i < lexicon_size; ++i) entries[first_word(lexicon[i].phrase)].cues.push_back(i);
+    for (std::size_t v = 0; v < vocabulary_count; ++v)
+      for (std::size_t i = 0; i < vocabularies[v].size(); ++i)
+        entries[first_word(vocabularies[v][i])].phrases.emplace_back(static_cast<Vocabulary>(v),
+                                                                    static_cast<std::uint32_t>(i));
+    for (const auto& [word, entry] : entries) summary.add(word);
+  }
+
+  [[nodiscard]] const FirstWordEntry* find(std::string_view word) const {
+    if (!summary.may_hold(word)) return nullptr;
+    const auto found = entries.find(word);
+    return found == entries.end() ? nullptr : &found->second;
+  }
+};
+
+const FirstWordIndex& first_word_index() {
+  static const FirstWordIndex index;
   return index;
 }
 
@@ -270,60 +327,52 @@ bool cue_applies(const Cue& cue, std::size_t at, int word_count) {
   return false;
 }
 
-// Adds every lexicon cue found in `words` (each cue once).
-void match_lexicon(std::string_view words, int word_count, CueResult& result) {
-  const LexiconIndex& index = lexicon_index();
+// Adds every lexicon cue found in `words` (each cue once, in the order they
+// are found) and returns the vocabulary phrases it holds. A phrase starts
+// with a space, and every space of `words` is visited, so a phrase is found
+// exactly when `words` contains it.
+PhrasesFound match_lexicon(std::string_view words, int word_count, CueResult& result) {
+  const FirstWordIndex& index = first_word_index();
   std::array<bool, lexicon_size> seen{};
+  PhrasesFound phrases;
   for (std::size_t at = 0; at + 1 < words.size();) {
     const std::size_t end = words.find(' ', at + 1);
-    const auto found = index.find(words.substr(at + 1, end - at - 1));
-    if (found != index.end())
-      for (const std::size_t i : found->second) {
+    if (const FirstWordEntry* found = index.find(words.substr(at + 1, end - at - 1))) {
+      for (const std::size_t i : found->cues) {
         const Cue& cue = lexicon[i];
         if (seen[i] || words.compare(at, cue.phrase.size(), cue.phrase) != 0) continue;
         if (!cue_applies(cue, at, word_count)) continue;
         seen[i] = true;
         result.add(cue.strength, cue.reason);
       }
+      for (const auto& [vocabulary, i] : found->phrases) {
+        const std::string_view phrase = vocabularies[vocabulary][i];
+        if (words.compare(at, phrase.size(), phrase) == 0) phrases.bits[vocabulary] |= std::uint32_t{1} << i;
+      }
+    }
     at = end;
   }
+  return phrases;
 }
 
 // Cookie banners in any wording: cookies + the reader addressed + a choice.
-bool cookie_family(std::string_view words) {
-  constexpr std::string_view addressed[] = {" you ", " your ", " we ", " our ", " us "};
-  constexpr std::string_view choices[] = {
-      " accept ", " allow ", " agree ", " consent ", " permission ", " settings ", " preferences ",
-      " choose ", " refuse ", " reject ", " switch off ", " manage ", " browsing ", " experience ",
-      " enable ", " block ", " blocking ", " opt "};
-  return (contains(words, " cookie ") || contains(words, " cookies ")) &&
-         count_any(words, addressed) > 0 && count_any(words, choices) > 0;
+bool cookie_family(const PhrasesFound& found) {
+  return found.any(cookie_vocabulary) && found.any(addressed_vocabulary) && found.any(choice_vocabulary);
 }
 
 // Embedded-post notices: the post is hidden until the reader allows it.
-bool embed_family(std::string_view words) {
-  constexpr std::string_view embeds[] = {" content from ", " embedded ", " this content ",
-                                         " this post ", " this video ", " external content "};
-  constexpr std::string_view gates[] = {" cookies ", " cookie ", " enable ", " allow ", " consent ",
-                                        " tracking ", " loading ", " load "};
-  return count_any(words, embeds) > 0 && count_any(words, gates) > 0;
+bool embed_family(const PhrasesFound& found) {
+  return found.any(embed_vocabulary) && found.any(gate_vocabulary);
 }
 
 // Privacy panels without the word cookie: the reader addressed, and the
 // vocabulary of data processing and settings.
-bool privacy_family(std::string_view words) {
-  constexpr std::string_view reader[] = {" you ", " your "};
-  constexpr std::string_view terms[] = {
-      " preferences ", " settings ", " partners ", " personalise ", " personalize ",
-      " process data ", " personal data ", " consent ", " tracking ", " privacy ", " opt out "};
-  return count_any(words, reader) > 0 && count_any(words, terms) >= 2;
+bool privacy_family(const PhrasesFound& found) {
+  return found.any(reader_vocabulary) && found.count(privacy_vocabulary) >= 2;
 }
 
 // "Jane Doe covers markets for ...", "Jane Doe is the Review's Brussels correspondent".
-bool author_bio(std::string_view raw, std::string_view words) {
-  constexpr std::string_view beats[] = {
-      " reporter ", " correspondent ", " editor ", " edits ", " journalist ", " columnist ",
-      " covers ", " covering ", " writes about ", " reports on ", " fellow "};
+bool author_bio(std::string_view raw, const PhrasesFound& found) {
   constexpr std::string_view verbs[] = {" is ", " covers ", " reports ", " writes ", " edits ",
                                          " was ", " has ", " joined ", " leads ", " works "};
   const std::size_t name = name_run_length(raw);
@@ -331,14 +380,14 @@ bool author_bio(std::string_view raw, std::string_view words) {
   const std::string after = word_string(raw.substr(name));
   const bool verb_follows = std::any_of(std::begin(verbs), std::end(verbs),
                                         [&](std::string_view v) { return after.starts_with(v); });
-  return verb_follows && count_any(words, beats) > 0;
+  return verb_follows && found.any(beat_vocabulary);
 }
 
 // A date alone ("July 1, 2023") or in a byline of separated parts
 // ("Jane Doe | Technology Editor | 1 August 2024").
-bool dated_line(std::string_view words, const Features& f) {
+bool dated_line(std::string_view words, const PhrasesFound& found, const Features& f) {
   const bool byline_shape = f.words <= 6 || (f.separators >= 1 && f.words <= 14 && !f.sentence_end);
-  return byline_shape && count_any(words, months) > 0 &&
+  return byline_shape && found.any(month_vocabulary) &&
          std::any_of(words.begin(), words.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
@@ -350,22 +399,21 @@ void CueResult::add(double strength, std::string_view reason) {
   if (std::find(reasons.begin(), reasons.end(), text) == reasons.end()) reasons.push_back(text);
 }
 
-CueResult match_cues(std::string_view raw, const Features& features) {
+CueResult match_cues(std::string_view raw, std::string_view words, const Features& features) {
   CueResult result;
-  const std::string words = word_string(raw);
-  match_lexicon(words, features.words, result);
-  if (cookie_family(words)) {
+  const PhrasesFound found = match_lexicon(words, features.words, result);
+  if (cookie_family(found)) {
     result.add(strong, "cookie consent");
     result.notice = true;
   }
-  if (privacy_family(words)) result.add(strong, "privacy preferences");
-  if (embed_family(words)) {
+  if (privacy_family(found)) result.add(strong, "privacy preferences");
+  if (embed_family(found)) {
     result.add(strong, "social embed");
     result.notice = true;
   }
-  if (features.words <= 12 && count_any(words, social_names) >= 2) result.add(strong, "share or follow");
-  if (author_bio(raw, words)) result.add(medium + weak, "author bio");
-  if (dated_line(words, features)) result.add(medium, "byline");
+  if (features.words <= 12 && found.count(social_vocabulary) >= 2) result.add(strong, "share or follow");
+  if (author_bio(raw, found)) result.add(medium + weak, "author bio");
+  if (dated_line(words, found, features)) result.add(medium, "byline");
   if (features.has_address) result.add(weak, "address");
   return result;
 }

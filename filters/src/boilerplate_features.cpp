@@ -31,36 +31,24 @@ constexpr std::string_view stop_words[] = {
 
 bool is_stop_word(std::string_view word) {
   // Built once (thread-safe static init), read-only after.
-  static const std::unordered_set<std::string_view> set(std::begin(stop_words), std::end(stop_words));
-  return set.contains(word);
+  struct StopWords {
+    std::unordered_set<std::string_view, WordHash> set{std::begin(stop_words), std::end(stop_words)};
+    FirstByteAndLength summary;
+    StopWords() {
+      for (const auto word : stop_words) summary.add(word);
+    }
+  };
+  static const StopWords table;
+  return table.summary.may_hold(word) && table.set.contains(word);
 }
 
-// Length of the UTF-8 sequence starting with byte c.
-std::size_t utf8_length(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xF0) return 4;
-  if (c >= 0xE0) return 3;
-  return 2;
-}
-
-// Non-ASCII sequences that are punctuation or symbols, not letters: U+0080..
-// U+00BF (NBSP, ©, «, », ·) and U+2000..U+206F (dashes, curly quotes, ›, …).
-bool is_symbol_sequence(std::string_view seq) {
-  const auto b0 = static_cast<unsigned char>(seq[0]);
-  if (b0 == 0xC2) return true;
-  return b0 == 0xE2 && seq.size() > 1 && static_cast<unsigned char>(seq[1]) == 0x80;
-}
-
-std::vector<std::string_view> raw_tokens(std::string_view text) {
-  std::vector<std::string_view> tokens;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ') ++i;
-    if (i > start) tokens.push_back(text.substr(start, i - start));
-  }
-  return tokens;
+// The next run of characters other than ' ' at or after *at, advancing *at
+// past it; empty at the end of text.
+std::string_view next_raw_token(std::string_view text, std::size_t& at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  const std::size_t start = at;
+  while (at < text.size() && text[at] != ' ') ++at;
+  return text.substr(start, at - start);
 }
 
 bool ends_sentence(std::string_view text) {
@@ -78,12 +66,18 @@ bool ends_sentence(std::string_view text) {
          text.ends_with("\xE2\x80\xA6");
 }
 
+// Occurrences of | · » › • and of " / ", " > " and a spaced em dash. The
+// three that start with a space are looked for only at spaces, in one walk
+// over them rather than one per separator.
 int count_separators(std::string_view text) {
-  constexpr std::array<std::string_view, 8> separators = {
-      "|", "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xBA", " / ", " > ", "\xE2\x80\xA2", " \xE2\x80\x94 "};
+  constexpr std::array<std::string_view, 5> separators = {"|", "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xBA",
+                                                          "\xE2\x80\xA2"};
+  constexpr std::array<std::string_view, 3> spaced = {" / ", " > ", " \xE2\x80\x94 "};
   int count = 0;
   for (const auto sep : separators)
     for (auto at = text.find(sep); at != std::string_view::npos; at = text.find(sep, at + 1)) ++count;
+  for (auto at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
+    for (const auto sep : spaced) count += text.substr(at).starts_with(sep);
   return count;
 }
 
@@ -116,36 +110,27 @@ int count_words(std::string_view text) {
 }
 
 std::string word_string(std::string_view text) {
-  std::string out = " ";
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = std::min(utf8_length(c), text.size() - i);
-    const std::string_view seq = text.substr(i, n);
-    if (seq == "\xC2\xA9") out += " copyright ";  // © is the copyright line's own word
-    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');  // no locale call: hot loop
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
-    else if (n > 1 && !is_symbol_sequence(seq)) out += seq;
-    else if (out.back() != ' ') out += ' ';
-    i += n;
-  }
-  if (out.back() != ' ') out += ' ';
+  std::string out;
+  out.reserve(text.size() + 2);
+  StringWords sink{out};
+  write_words(text, sink);
   return out;
 }
 
-Features measure(std::string_view text) {
+Features measure(std::string_view text, std::string_view words) {
   Features f;
-  const std::string words = word_string(text);
   for (std::size_t i = 1; i < words.size();) {
     const std::size_t end = words.find(' ', i);
-    const std::string_view word = std::string_view(words).substr(i, end - i);
+    const std::string_view word = words.substr(i, end - i);
     if (!word.empty()) {
       ++f.words;
       if (is_stop_word(word)) ++f.stop_words;
     }
     i = end + 1;
   }
-  for (const auto token : raw_tokens(text))
-    if (starts_lower(token)) ++f.lower_initial;
+  // Tokens are the runs between ASCII spaces; counted without collecting them.
+  for (std::size_t at = 0; at < text.size();)
+    if (starts_lower(next_raw_token(text, at))) ++f.lower_initial;
   f.separators = count_separators(text);
   f.sentence_end = ends_sentence(text);
   f.has_address = has_address(text);
@@ -173,20 +158,26 @@ std::string_view shape_name(Shape shape) {
 }
 
 std::size_t name_run_length(std::string_view text) {
-  const auto tokens = raw_tokens(text);
+  // Tokens are read as needed (with one of look-ahead): the run stops within
+  // six words, and a paragraph need not be cut into all of its tokens.
+  std::size_t at = 0;
+  std::string_view token = next_raw_token(text, at);
   std::size_t end = 0;
   int run = 0;
-  for (std::size_t i = 0; i < tokens.size() && run < 6; ++i) {
-    const auto token = tokens[i];
+  while (!token.empty() && run < 6) {
+    const std::string_view next = next_raw_token(text, at);
     const bool connector = token == "&" || token == "/" || token == "|";
     if (!connector && !starts_upper(token)) break;
-    const bool next_lower = i + 1 < tokens.size() && starts_lower(tokens[i + 1]);
-    std::string lowered(token);
-    for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool next_lower = starts_lower(next);
     // "The military ..." / "A year after ...": a sentence starts here.
-    if (next_lower && (is_stop_word(lowered) || run >= 2)) break;
+    if (next_lower) {
+      std::string lowered(token);
+      for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (is_stop_word(lowered) || run >= 2) break;
+    }
     end = static_cast<std::size_t>(token.data() + token.size() - text.data());
     if (!connector) ++run;
+    token = next;
   }
   return end;
 }

@@ -1,7 +1,10 @@
 // Boilerplate classifier internals shared by its source files: text shape, cue lexicon, splitting.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +18,86 @@ namespace winnow::filters::detail {
 /// plain find. Curly apostrophes split words like ASCII ones ("don t miss").
 /// Non-ASCII letters are kept as they are, so "Côte" stays one word.
 [[nodiscard]] std::string word_string(std::string_view text);
+
+/// Writes word_string(text) to out piece by piece, for a caller that only
+/// reads it once (segment_fingerprint hashes it without building it). Out
+/// has push(char), append(std::string_view) and back() (the last char written).
+template <class Out>
+void write_words(std::string_view text, Out& out);
+
+/// word_string's output is a std::string.
+struct StringWords {
+  std::string& text;
+  void push(char c) { text.push_back(c); }
+  void append(std::string_view s) { text.append(s); }
+  [[nodiscard]] char back() const { return text.back(); }
+};
+
+// Length of the UTF-8 sequence starting with byte c.
+inline std::size_t utf8_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xF0) return 4;
+  if (c >= 0xE0) return 3;
+  return 2;
+}
+
+// Non-ASCII sequences that are punctuation or symbols, not letters: U+0080..
+// U+00BF (NBSP, ©, «, », ·) and U+2000..U+206F (dashes, curly quotes, ›, …).
+inline bool is_symbol_sequence(std::string_view seq) {
+  const auto b0 = static_cast<unsigned char>(seq[0]);
+  if (b0 == 0xC2) return true;
+  return b0 == 0xE2 && seq.size() > 1 && static_cast<unsigned char>(seq[1]) == 0x80;
+}
+
+template <class Out>
+void write_words(std::string_view text, Out& out) {
+  out.push(' ');
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {  // ASCII first: the hot case, and no locale call
+      if (c >= 'A' && c <= 'Z') out.push(static_cast<char>(c - 'A' + 'a'));
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push(static_cast<char>(c));
+      else if (out.back() != ' ') out.push(' ');
+      ++i;
+      continue;
+    }
+    const std::size_t n = std::min(utf8_length(c), text.size() - i);
+    const std::string_view seq = text.substr(i, n);
+    if (seq == "\xC2\xA9") out.append(" copyright ");  // © is the copyright line's own word
+    else if (n > 1 && !is_symbol_sequence(seq)) out.append(seq);
+    else if (out.back() != ' ') out.push(' ');
+    i += n;
+  }
+  if (out.back() != ' ') out.push(' ');
+}
+
+/// FNV-1a, inline, for the word tables (stop words, cue lexicon): they are
+/// asked about every word of every block, and for words this short the
+/// out-of-line MurmurHash of std::hash costs more than the lookup itself.
+struct WordHash {
+  std::size_t operator()(std::string_view word) const noexcept {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<std::size_t>(hash);
+  }
+};
+
+/// Which first bytes start a word of which length in a word table. A word
+/// whose pair is absent is certainly not in the table, and most words are
+/// not: the common miss then costs a load instead of a hash.
+class FirstByteAndLength {
+ public:
+  void add(std::string_view word) {
+    if (!word.empty()) m_lengths[static_cast<unsigned char>(word[0])] |= bit(word.size());
+  }
+  [[nodiscard]] bool may_hold(std::string_view word) const {
+    return !word.empty() && (m_lengths[static_cast<unsigned char>(word[0])] & bit(word.size())) != 0;
+  }
+
+ private:
+  static std::uint64_t bit(std::size_t length) { return std::uint64_t{1} << std::min<std::size_t>(length, 63); }
+  std::array<std::uint64_t, 256> m_lengths{};
+};
 
 /// Number of space-separated words; a cheap estimate before measure().
 [[nodiscard]] int count_words(std::string_view text);
@@ -38,7 +121,9 @@ struct Features {
   [[nodiscard]] double stop_ratio() const { return words == 0 ? 0.0 : double(stop_words) / words; }
 };
 
-[[nodiscard]] Features measure(std::string_view text);
+/// Measures text; `words` is word_string(text), which the caller makes once
+/// for measure() and match_cues() both.
+[[nodiscard]] Features measure(std::string_view text, std::string_view words);
 [[nodiscard]] Shape shape_of(const Features& features);
 [[nodiscard]] std::string_view shape_name(Shape shape);
 
@@ -51,8 +136,9 @@ struct CueResult {
 };
 
 /// Matches the cue lexicon and the cue families (cookie + you + accept) against
-/// a text; `features` gives its word count, for cues that must fill it.
-[[nodiscard]] CueResult match_cues(std::string_view text, const Features& features);
+/// a text; `words` is word_string(text), and `features` gives its word count,
+/// for cues that must fill it.
+[[nodiscard]] CueResult match_cues(std::string_view text, std::string_view words, const Features& features);
 
 /// A segment after splitting glued furniture off content.
 struct Unit {

@@ -1,6 +1,7 @@
 // Dates: find written dates with an ICU regex, validate them with ICU's SimpleDateFormat.
 #include "winnow/filters/dates.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -166,6 +167,9 @@ std::string Date::sortable() const {
 }
 
 std::optional<Date> find_date(std::string_view text) {
+  // Every form the pattern reads holds an ASCII digit ([0-9], see
+  // date_regex()): text without one, most of an article, needs no regex.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   const icu::RegexPattern* pattern = date_pattern();
   if (!pattern) return std::nullopt;
   const icu::UnicodeString input =

@@ -2,13 +2,15 @@
 #include "winnow/filters/decode.hpp"
 
 #include <algorithm>
-#include <array>
 #include <memory>
+#include <utility>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include "utf8.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -67,6 +69,10 @@ Utf8Scan scan_utf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
   for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII is valid and single-byte: nothing to count
+      ++i;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
@@ -159,9 +165,13 @@ class Cp1252Bytes {
       UChar out[2] = {};
       UErrorCode one = status;
       const int32_t n = ucnv_toUChars(converter.get(), out, 2, &in, 1, &one);
-      m_chars[static_cast<std::size_t>(byte - 0x80)] = U_SUCCESS(one) && n == 1 ? out[0] : -1;
+      const UChar32 c = U_SUCCESS(one) && n == 1 ? out[0] : -1;
+      if (c >= 0) m_bytes.push_back({c, byte});
       ucnv_reset(converter.get());
     }
+    // Sorted by character, and for one character by byte, so that a search
+    // finds the lowest byte that writes it.
+    std::sort(m_bytes.begin(), m_bytes.end());
   }
 
   /// The byte for c, or -1 when windows-1252 cannot write it.
@@ -170,12 +180,12 @@ class Cp1252Bytes {
     // undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) through as U+0081 etc.,
     // so "Á" (C3 81) turns up as "Ã" U+0081; ISO-8859-1 mojibake looks alike.
     if (c >= 0x80 && c <= 0x9F) return static_cast<int>(c);
-    const auto* hit = std::find(m_chars.begin(), m_chars.end(), c);
-    return hit == m_chars.end() ? -1 : 0x80 + static_cast<int>(hit - m_chars.begin());
+    const auto hit = std::lower_bound(m_bytes.begin(), m_bytes.end(), std::make_pair(c, 0));
+    return hit != m_bytes.end() && hit->first == c ? hit->second : -1;
   }
 
  private:
-  std::array<UChar32, 128> m_chars{};
+  std::vector<std::pair<UChar32, int>> m_bytes;  ///< (character, the byte that writes it)
 };
 
 const Cp1252Bytes& cp1252_bytes() {
@@ -231,6 +241,8 @@ std::optional<std::string> redecode(std::string_view bytes) {
 }  // namespace
 
 std::string repair_mojibake(std::string_view utf8, std::size_t* repairs) {
+  // Mojibake is made of non-ASCII characters: ASCII text is returned as it is.
+  if (detail::is_ascii(utf8)) return std::string(utf8);
   const Cp1252Bytes& table = cp1252_bytes();
   std::string out;
   out.reserve(utf8.size());
@@ -251,6 +263,16 @@ std::string repair_mojibake(std::string_view utf8, std::size_t* repairs) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      // ASCII ends the run, and is never part of one: copied in one stretch.
+      flush_run(static_cast<std::size_t>(i));
+      int32_t end = i;
+      while (end < length && s[end] < 0x80) ++end;
+      out.append(utf8.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(end - i)));
+      run_start = static_cast<std::size_t>(end);
+      i = end;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);

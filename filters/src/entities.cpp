@@ -18,12 +18,13 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "entity_lexicon.hpp"
 #include "gazetteer.hpp"
+#include "utf8.hpp"
 #include "winnow/filters/text.hpp"
 
 namespace winnow::filters {
@@ -33,32 +34,69 @@ using detail::Gazetteer;
 using detail::Place;
 using detail::PlaceLevel;
 
-// One code point of UTF-8 at offset, advancing offset; ICU's macro narrows
-// ints on purpose, which -Wconversion would flag at every use.
-UChar32 decode_at(std::string_view text, std::int32_t& offset) {
-  UChar32 c = 0;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-  U8_NEXT(text.data(), offset, static_cast<std::int32_t>(text.size()), c);
-#pragma GCC diagnostic pop
-  return c;
-}
-
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+// One code point of UTF-8 at offset, advancing offset. ASCII, most of the
+// text, is answered before ICU's macro.
+inline UChar32 decode_at(std::string_view text, std::int32_t& offset) {
+  const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(offset)]);
+  if (byte < 0x80) {
+    ++offset;
+    return byte;
+  }
+  return detail::next_code_point(text, offset);
 }
 
 bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-// Letters, digits and combining marks: what a key keeps.
-bool is_word_char(UChar32 c) { return c > 0 && (u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0); }
+// ICU's character classes, with ASCII answered inline: an entity pass asks
+// several of them about every character of the content. For ASCII, ICU's
+// Lu is A-Z, Ll a-z, L the two, Nd 0-9, and no character is Lt or M.
+// (An ill-formed sequence decodes to a negative value, which is none of them.)
+bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
+bool is_lower(UChar32 c) { return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c) != 0; }
+bool is_alpha(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : u_isalpha(c) != 0; }
+bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
+bool is_titlecase(UChar32 c) { return c >= 0x80 && u_istitle(c) != 0; }
 
-// normalise() for plain ASCII, without ICU: lower case, possessive "'s" and
-// in-word apostrophes dropped. The gazetteers hold some 200,000 names, and
-// ICU's normaliser would cost a noticeable part of start-up.
-std::string ascii_fold(std::string_view name) {
-  std::string folded;
-  folded.reserve(name.size());
+// Letters, digits and combining marks: what a key keeps.
+bool is_word_char(UChar32 c) {
+  if (c < 0x80) return c > 0 && ascii_alnum(static_cast<char>(c));
+  return u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+// Builds an entity key from folded characters: letters, digits and marks
+// kept, every run of other characters one space (none at the start), and no
+// character that would take the key past max_entity_key_bytes.
+class KeyBuilder {
+ public:
+  explicit KeyBuilder(std::size_t capacity) { m_key.reserve(capacity); }
+
+  /// Adds one character, given as its UTF-8 bytes; false once the key is full.
+  bool add(std::string_view character, bool word_char) {
+    if (!word_char) {
+      m_pending_space = true;
+      return true;
+    }
+    if (m_pending_space && !m_key.empty()) m_key.push_back(' ');
+    m_pending_space = false;
+    if (m_key.size() + character.size() > max_entity_key_bytes) return false;
+    m_key.append(character);
+    return true;
+  }
+
+  std::string take() { return std::move(m_key); }
+
+ private:
+  std::string m_key;
+  bool m_pending_space = false;
+};
+
+// entity_key() of plain ASCII, without ICU and without an intermediate
+// string: normalise() of ASCII is lower case with possessive "'s" and in-word
+// apostrophes dropped, and each folded character goes straight to the key.
+// The gazetteers hold some 200,000 names, and ICU's normaliser would cost a
+// noticeable part of start-up.
+std::string ascii_entity_key(std::string_view name) {
+  KeyBuilder key(name.size());
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
     if (c == '\'' && i > 0 && ascii_alnum(name[i - 1])) {
@@ -70,21 +108,21 @@ std::string ascii_fold(std::string_view name) {
       }
       if (ascii_alnum(next) || name[i - 1] == 's' || name[i - 1] == 'S') continue;  // in-word apostrophe
     }
-    folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    const char folded = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (!key.add(std::string_view(&folded, 1), ascii_alnum(folded))) break;
   }
-  return folded;
+  return key.take();
 }
 
 }  // namespace
 
 std::string entity_key(std::string_view name) {
-  const std::string folded = is_ascii(name) ? ascii_fold(name) : normalise(name);
-  std::string key;
-  key.reserve(folded.size());
-  bool pending_space = false;
+  if (detail::is_ascii(name)) return ascii_entity_key(name);
+  const std::string folded = normalise(name);
+  KeyBuilder key(folded.size());
   for (std::int32_t i = 0, length = static_cast<std::int32_t>(folded.size()); i < length;) {
     const std::int32_t start = i;
-    // ASCII bytes (most of the gazetteers' 200,000 names) skip the decoder.
+    // ASCII bytes (most of a name) skip the decoder.
     const auto byte = static_cast<unsigned char>(folded[static_cast<std::size_t>(i)]);
     bool word_char = false;
     if (byte < 0x80) {
@@ -93,16 +131,10 @@ std::string entity_key(std::string_view name) {
     } else {
       word_char = is_word_char(decode_at(folded, i));
     }
-    if (!word_char) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space && !key.empty()) key.push_back(' ');
-    pending_space = false;
-    if (key.size() + static_cast<std::size_t>(i - start) > max_entity_key_bytes) break;
-    key.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    const std::string_view character(folded.data() + start, static_cast<std::size_t>(i - start));
+    if (!key.add(character, word_char)) break;
   }
-  return key;
+  return key.take();
 }
 
 namespace {
@@ -133,13 +165,17 @@ bool spaces_only(std::string_view gap) { return gap.find_first_not_of(" \u00A0")
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018; }
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+// The code point at offset; 0 at or past the end.
 UChar32 code_point_at(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return 0;
   auto i = static_cast<std::int32_t>(offset);
   return decode_at(text, i);
 }
 
+// The offset after the code point at offset; past the end, one more (where
+// code_point_at still reads 0).
 std::size_t next_offset(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return offset + 1;
   auto i = static_cast<std::int32_t>(offset);
   decode_at(text, i);
   return static_cast<std::size_t>(i);
@@ -178,7 +214,7 @@ std::size_t word_end(std::string_view text, std::size_t i) {
     if (is_apostrophe(c) && (next == 's' || next == 'S') && !is_word_char(code_point_at(text, next_offset(text, after))))
       break;
     const bool single_capital_before = i - begin == 1 || (last_dot != std::string_view::npos && i - last_dot == 2);
-    const bool initials = c == '.' && u_isupper(next) && single_capital_before;
+    const bool initials = c == '.' && is_upper(next) && single_capital_before;
     if (!is_apostrophe(c) && !is_hyphen(c) && !initials) break;
     if (c == '.') last_dot = i;
     i = after;
@@ -196,7 +232,7 @@ std::size_t without_modifier_tail(std::string_view text, std::size_t begin, std:
   if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= word.size()) return end;
   const std::string_view tail = word.substr(hyphen + 1);
   const bool lower_tail = std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  const bool capital_head = u_isupper(code_point_at(text, begin));
+  const bool capital_head = is_upper(code_point_at(text, begin));
   return lower_tail && capital_head ? begin + hyphen : end;
 }
 
@@ -207,18 +243,20 @@ void describe(Word& word, std::string_view text) {
   int capitals = 0;
   for (std::size_t i = word.begin; i < word.end; i = next_offset(text, i)) {
     const UChar32 c = code_point_at(text, i);
-    if (u_isupper(c) || u_istitle(c)) {
+    const bool lower = is_lower(c);
+    if (is_upper(c) || is_titlecase(c)) {
       ++capitals;
       if (i == word.begin) word.capitalised = true;
       // "NetBlocks", "uMkhonto"; not "Saint-Vulbas", whose capital follows a hyphen.
       if (after_lower || (seen_lower && !word.capitalised && i > word.begin)) word.camel = true;
-    } else if (u_islower(c)) {
+    } else if (lower) {
       seen_lower = true;
     }
-    after_lower = u_islower(c) != 0;
-    if (u_isalpha(c)) ++letters;
-    if (u_isdigit(c)) word.digits = true;
-    if (c >= 0x80 && u_isalpha(c)) word.foreign = true;
+    after_lower = lower;
+    const bool alpha = is_alpha(c);
+    if (alpha) ++letters;
+    if (is_digit(c)) word.digits = true;
+    if (c >= 0x80 && alpha) word.foreign = true;
   }
   // "UNSC", "US"; and "FAMa": mostly capitals.
   word.acronym = capitals >= 2 && ((letters >= 2 && !seen_lower) || (letters >= 3 && capitals * 2 > letters && word.capitalised));

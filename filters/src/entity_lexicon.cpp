@@ -4,23 +4,55 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace winnow::filters::detail {
 namespace {
 
-// Sorted at compile time so a lookup is a binary search.
+// A closed word class, sorted at compile time so a lookup is a binary
+// search. The entity rules ask several classes about most words of a
+// document, and most words are in none: the lengths and first bytes of the
+// class's words, also found at compile time, turn most of those misses away
+// before the search and its string compares.
 template <std::size_t N>
-constexpr std::array<std::string_view, N> sorted(std::array<std::string_view, N> words) {
-  std::sort(words.begin(), words.end());
-  return words;
+class WordList {
+ public:
+  constexpr explicit WordList(std::array<std::string_view, N> words) : m_words(words) {
+    std::sort(m_words.begin(), m_words.end());
+    for (const std::string_view word : m_words) {
+      m_lengths |= length_bit(word.size());
+      if (!word.empty()) m_first_bytes[first_byte(word) / 64] |= std::uint64_t{1} << (first_byte(word) % 64);
+    }
+  }
+
+  [[nodiscard]] bool contains(std::string_view word) const {
+    if ((m_lengths & length_bit(word.size())) == 0) return false;
+    if (!word.empty() && (m_first_bytes[first_byte(word) / 64] >> (first_byte(word) % 64) & 1) == 0) return false;
+    return std::binary_search(m_words.begin(), m_words.end(), word);
+  }
+
+ private:
+  static constexpr std::uint64_t length_bit(std::size_t length) {
+    return std::uint64_t{1} << std::min<std::size_t>(length, 63);
+  }
+  static constexpr unsigned first_byte(std::string_view word) { return static_cast<unsigned char>(word[0]); }
+
+  std::array<std::string_view, N> m_words;
+  std::uint64_t m_lengths = 0;                  // bit n: a word of n bytes (63: of 63 or more)
+  std::array<std::uint64_t, 4> m_first_bytes{};  // bit b: a word starts with byte b
+};
+
+template <std::size_t N>
+constexpr WordList<N> word_list(std::array<std::string_view, N> words) {
+  return WordList<N>(words);
 }
 
 template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::binary_search(words.begin(), words.end(), word);
+bool contains(const WordList<N>& words, std::string_view word) {
+  return words.contains(word);
 }
 
-constexpr auto titles = sorted(std::to_array<std::string_view>({
+constexpr auto titles = word_list(std::to_array<std::string_view>({
     "president", "vice president", "prime minister", "minister", "colonel", "col", "general", "gen",
     "lieutenant", "lt", "captain", "capt", "major", "maj", "commander", "sergeant", "sgt", "admiral",
     "marshal", "ambassador", "secretary general", "secretary", "chancellor", "king", "queen", "prince",
@@ -36,7 +68,7 @@ constexpr auto titles = sorted(std::to_array<std::string_view>({
     "crown prince", "field marshal", "brigadier", "warlord", "opposition leader", "speaker",
 }));
 
-constexpr auto organisation_heads = sorted(std::to_array<std::string_view>({
+constexpr auto organisation_heads = word_list(std::to_array<std::string_view>({
     "group", "council", "mission", "union", "watch", "forces", "force", "army", "navy", "party",
     "court", "commission", "committee", "assembly", "parliament", "congress", "senate",
     "organization", "organisation", "agency", "programme", "program", "fund", "bank", "institute",
@@ -55,7 +87,7 @@ constexpr auto organisation_heads = sorted(std::to_array<std::string_view>({
     "industries", "community", "academy", "nations", "bureau", "agency", "squad", "gendarmerie",
 }));
 
-constexpr auto place_heads = sorted(std::to_array<std::string_view>({
+constexpr auto place_heads = word_list(std::to_array<std::string_view>({
     "stadium", "arena", "dam", "lake", "river", "mountains", "mount", "mountain", "hills", "valley",
     "desert", "ocean", "sea", "gulf", "bay", "island", "islands", "peninsula", "coast", "region",
     "province", "district", "county", "prefecture", "governorate", "municipality", "commune",
@@ -66,7 +98,7 @@ constexpr auto place_heads = sorted(std::to_array<std::string_view>({
     "horn", "republic", "kingdom", "emirate", "sultanate",
 }));
 
-constexpr auto non_entity_heads = sorted(std::to_array<std::string_view>({
+constexpr auto non_entity_heads = word_list(std::to_array<std::string_view>({
     "cup", "championship", "championships", "games", "olympics", "olympic", "tour", "grand prix",
     "open", "marathon", "accords", "accord", "agreement", "act", "convention", "treaty", "protocol",
     "summit", "conference", "resolution", "award", "awards", "prize", "day", "week", "festival",
@@ -77,22 +109,22 @@ constexpr auto non_entity_heads = sorted(std::to_array<std::string_view>({
     "vaccine", "programme of action", "goals", "framework convention", "corridor project",
 }));
 
-constexpr auto particles = sorted(std::to_array<std::string_view>({
+constexpr auto particles = word_list(std::to_array<std::string_view>({
     "de", "du", "des", "la", "le", "di", "da", "del", "della", "dos", "das", "do", "van", "von",
     "der", "den", "ter", "bin", "ibn", "al", "el", "ag", "ould", "y", "ben", "abu", "dem",
 }));
 
-constexpr auto connectors = sorted(std::to_array<std::string_view>({
+constexpr auto connectors = word_list(std::to_array<std::string_view>({
     "of", "for", "in", "to", "on", "the", "of the", "for the", "in the", "on the", "to the",
 }));
 
-constexpr auto compass = sorted(std::to_array<std::string_view>({
+constexpr auto compass = word_list(std::to_array<std::string_view>({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
     "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest", "north east",
     "north west", "south east", "south west", "north eastern", "north western",
 }));
 
-constexpr auto calendar = sorted(std::to_array<std::string_view>({
+constexpr auto calendar = word_list(std::to_array<std::string_view>({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
@@ -100,7 +132,7 @@ constexpr auto calendar = sorted(std::to_array<std::string_view>({
     "eid", "tabaski", "new year",
 }));
 
-constexpr auto groups = sorted(std::to_array<std::string_view>({
+constexpr auto groups = word_list(std::to_array<std::string_view>({
     "muslim", "muslims", "christian", "christians", "islamist", "islamists", "islamic", "jihadist",
     "jihadists", "jihadi", "jihadis", "tuareg", "tuaregs", "touareg", "fulani", "peul", "peuls",
     "hausa", "yoruba", "igbo", "dogon", "bambara", "songhai", "arab", "arabs", "berber", "berbers",
@@ -114,7 +146,7 @@ constexpr auto groups = sorted(std::to_array<std::string_view>({
     "islam", "christianity", "judaism", "covid", "covid 19", "mpox", "ebola", "malaria",
 }));
 
-constexpr auto non_entity_acronyms = sorted(std::to_array<std::string_view>({
+constexpr auto non_entity_acronyms = word_list(std::to_array<std::string_view>({
     "ai", "gdp", "ceo", "cfo", "coo", "cto", "tv", "pm", "am", "gmt", "utc", "bst", "cet", "est",
     "pst", "ok", "id", "pdf", "faq", "co2", "usd", "eur", "gbp", "cfa", "ngo", "ngos", "mp", "mps",
     "dna", "rna", "hiv", "aids", "covid", "sars", "it", "pr", "vat", "suv", "lgbt", "lgbtq", "isbn",
@@ -129,7 +161,7 @@ constexpr auto non_entity_acronyms = sorted(std::to_array<std::string_view>({
     "rss", "seo", "cv", "hr", "pa", "ap", "cop", "ict", "ppp", "fdi", "gni", "hdi", "sdg", "sdgs",
 }));
 
-constexpr auto functions = sorted(std::to_array<std::string_view>({
+constexpr auto functions = word_list(std::to_array<std::string_view>({
     "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she",
     "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "by",
     "for", "from", "with", "without", "of", "to", "into", "onto", "under", "over", "after", "before",
@@ -146,7 +178,7 @@ constexpr auto functions = sorted(std::to_array<std::string_view>({
     "watch", "photo", "video", "image", "credit", "source", "update", "updated", "editor", "note",
 }));
 
-constexpr auto speech_verbs = sorted(std::to_array<std::string_view>({
+constexpr auto speech_verbs = word_list(std::to_array<std::string_view>({
     "said", "says", "told", "tells", "added", "adds", "announced", "announces", "reported",
     "reports", "warned", "warns", "stated", "states", "argued", "argues", "insisted", "insists",
     "claimed", "claims", "denied", "denies", "confirmed", "confirms", "wrote", "writes", "tweeted",
@@ -158,12 +190,12 @@ constexpr auto speech_verbs = sorted(std::to_array<std::string_view>({
     "spokeswoman", "chief", "executive", "boss", "founder", "researchers", "officials", "engineers",
 }));
 
-constexpr auto place_prepositions = sorted(std::to_array<std::string_view>({
+constexpr auto place_prepositions = word_list(std::to_array<std::string_view>({
     "in", "at", "near", "from", "outside", "inside", "around", "across", "toward", "towards", "into",
     "via", "through", "throughout", "between", "beyond", "within",
 }));
 
-constexpr auto settlements = sorted(std::to_array<std::string_view>({
+constexpr auto settlements = word_list(std::to_array<std::string_view>({
     "village", "town", "city", "region", "district", "province", "commune", "municipality",
     "capital", "suburb", "neighbourhood", "neighborhood", "island", "state", "county", "port",
     "villages", "towns", "cities", "regions", "outskirts", "hamlet", "settlement", "camp",
@@ -171,7 +203,7 @@ constexpr auto settlements = sorted(std::to_array<std::string_view>({
     "oasis", "lake", "basin", "refugee camp", "airport", "stadium", "neighbourhood",
 }));
 
-constexpr auto actor_descriptors = sorted(std::to_array<std::string_view>({
+constexpr auto actor_descriptors = word_list(std::to_array<std::string_view>({
     "operation", "group", "mercenaries", "militia", "militias", "fighters", "company", "firm",
     "party", "movement", "agency", "network", "forces", "force", "mission", "regulator", "platform",
     "spokesperson", "spokesman", "spokeswoman", "chief", "boss", "founder", "executives", "coalition",
@@ -180,13 +212,13 @@ constexpr auto actor_descriptors = sorted(std::to_array<std::string_view>({
     "militants", "rebels", "jihadists", "ngo", "charity", "watchdog", "board", "council",
 }));
 
-constexpr auto named_thing_nouns = sorted(std::to_array<std::string_view>({
+constexpr auto named_thing_nouns = word_list(std::to_array<std::string_view>({
     "virus", "disease", "fever", "outbreak", "vaccine", "syndrome", "flu", "pandemic", "epidemic",
     "variant", "strain", "infection", "infections", "accord", "accords", "agreement", "agreements",
     "treaty", "declaration", "protocol", "convention", "summit",
 }));
 
-constexpr auto affiliation_tails = sorted(std::to_array<std::string_view>({
+constexpr auto affiliation_tails = word_list(std::to_array<std::string_view>({
     "linked", "backed", "led", "allied", "affiliated", "aligned", "funded", "owned", "run",
     "sponsored", "supported", "controlled", "dominated", "brokered", "trained", "armed", "hired",
 }));

@@ -5,7 +5,6 @@
 #include "gazetteer.hpp"
 
 #include <fstream>
-#include <mutex>
 
 #include <geonames/geonames.h>
 #include <nlohmann/json.hpp>
@@ -116,17 +115,17 @@ void Gazetteer::load_word_list() {
 }
 
 const Place* Gazetteer::place(std::string_view key) const {
-  const auto it = places_.find(std::string(key));
+  const auto it = places_.find(key);
   return it == places_.end() ? nullptr : &it->second;
 }
 
 const Place* Gazetteer::demonym(std::string_view key) const {
-  const auto it = demonyms_.find(std::string(key));
+  const auto it = demonyms_.find(key);
   return it == demonyms_.end() ? nullptr : place(it->second);
 }
 
-bool Gazetteer::common_word(std::string_view folded) const { return common_words_.contains(std::string(folded)); }
+bool Gazetteer::common_word(std::string_view folded) const { return common_words_.contains(folded); }
 
-bool Gazetteer::known_name(std::string_view folded) const { return known_names_.contains(std::string(folded)); }
+bool Gazetteer::known_name(std::string_view folded) const { return known_names_.contains(folded); }
 
 }  // namespace winnow::filters::detail

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,10 +49,20 @@ class Gazetteer {
   void load_regions_and_aliases();
   void load_word_list();
 
-  std::unordered_map<std::string, Place> places_;
-  std::unordered_map<std::string, std::string> demonyms_;  // demonym key -> place key
-  std::unordered_set<std::string> common_words_;
-  std::unordered_set<std::string> known_names_;
+  /// Lets the tables be searched with a std::string_view, without making a
+  /// std::string of each word looked up (C++20 heterogeneous lookup).
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  template <class Value>
+  using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
+  using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+
+  KeyMap<Place> places_;
+  KeyMap<std::string> demonyms_;  // demonym key -> place key
+  KeySet common_words_;
+  KeySet known_names_;
 };
 
 }  // namespace winnow::filters::detail

@@ -1,10 +1,12 @@
 // Segment stage: lines, then ICU sentence segments inside each line.
 #include "winnow/filters/segment.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include <unicode/brkiter.h>
-#include <unicode/unistr.h>
+
+#include "utf8.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -35,6 +37,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The first CR or LF of text, or npos. (std::string_view::find_first_of
+// calls memchr on its set of two for every byte of the text.)
+std::size_t find_line_end(std::string_view text) {
+  const auto hit = std::find_if(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; });
+  return hit == text.end() ? std::string_view::npos : static_cast<std::size_t>(hit - text.begin());
+}
+
 // Building a break iterator loads ICU's rules; do it once per thread, since
 // the indexer segments many documents and may do so on several threads.
 icu::BreakIterator* sentence_iterator() {
@@ -47,17 +56,29 @@ icu::BreakIterator* sentence_iterator() {
   return iterator.get();
 }
 
+// The iterator reads the line's UTF-8 through a UText, whose boundaries are
+// byte offsets, so each sentence is a slice of the line: no conversion to
+// UTF-16 and back. A line with ill-formed bytes is first given the U+FFFD
+// that icu::UnicodeString::fromUTF8 would give it.
 void split_sentences(icu::BreakIterator& sentences, std::string_view line, int line_number,
                      std::vector<Segment>& out) {
-  const icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
-  sentences.setText(text);
+  if (!detail::is_valid_utf8(line)) {
+    const std::string repaired = detail::repaired_utf8(line);
+    split_sentences(sentences, repaired, line_number, out);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  detail::Utf8Text text(line, status);
+  sentences.setText(&text.text, status);  // the iterator keeps its own shallow clone
+  if (U_FAILURE(status)) {
+    out.push_back(make_segment(line_number, line));
+    return;
+  }
   int32_t start = sentences.first();
   for (int32_t end = sentences.next(); end != icu::BreakIterator::DONE;
        start = end, end = sentences.next()) {
-    std::string piece;
-    text.tempSubStringBetween(start, end).toUTF8String(piece);
-    const std::string_view trimmed = trim(piece);
+    const std::string_view trimmed =
+        trim(line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
     if (!trimmed.empty()) out.push_back(make_segment(line_number, trimmed));
   }
 }
@@ -70,7 +91,7 @@ std::vector<Segment> segment(std::string_view text) {
   int line_number = 0;
   while (!text.empty() || line_number == 0) {
     ++line_number;
-    const std::size_t eol = text.find_first_of("\r\n");
+    const std::size_t eol = find_line_end(text);
     const std::string_view line = text.substr(0, eol);
     if (eol == std::string_view::npos) {
       text = {};

@@ -1,49 +1,44 @@
 // Normalise + tokenise: ICU folding (NFKC, case, accents, apostrophes) and ICU word breaks.
+//
+// Everything works on UTF-8 bytes: ICU normalises and case-folds UTF-8
+// directly and its break iterator reads UTF-8 through a UText, so a paragraph
+// is never converted to UTF-16 and back, and each term is a slice of the
+// normalised text. Text that is all ASCII (most English paragraphs and most
+// queries) skips ICU's folding: NFKC leaves ASCII as it is, and case folding
+// and accent folding of ASCII are the lower-casing of A-Z and nothing.
 #include "winnow/filters/text.hpp"
 
 #include <memory>
+#include <utility>
 
 #include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+
+#include "utf8.hpp"
 
 namespace winnow::filters {
 namespace {
 
 constexpr std::size_t max_term_bytes = 64;
 
-// Accent folding: strip combining marks of the Inherited script (acute,
-// diaeresis, cedilla, Arabic harakat) but not script-specific ones such as
-// the Devanagari virama, whose loss would change the word; then spell
-// Latin letters that do not decompose (ø đ ł æ œ þ ı) in ASCII. The
-// [:Latin:] filter keeps Latin-ASCII away from punctuation (« — ’) that the
-// query parser or the apostrophe rules must still see.
-constexpr const char16_t* fold_accents_id =
-    u"NFD; [[:Nonspacing Mark:]&[:Inherited:]] Remove; NFC; [:Latin:] Latin-ASCII";
+using detail::next_code_point;
 
-// icu::Transliterator::transliterate mutates the object, so each thread owns
-// one; the indexer runs stages on several threads.
-icu::Transliterator* accent_folder() {
-  thread_local const std::unique_ptr<icu::Transliterator> folder = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-        icu::UnicodeString(fold_accents_id), UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(made) : nullptr;
-  }();
-  return folder.get();
-}
+bool ascii_alnum(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-// The folder changes only non-ASCII letters and marks; text without them
-// (most English paragraphs, most queries) is left as it is. Skipping it saves
-// the transliteration and, for a query, the folder's construction, which is
-// most of a winnow-search process's start-up.
-bool needs_accent_folding(const icu::UnicodeString& text) {
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    if (c >= 0x80 && (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0)) return true;
-    i += U16_LENGTH(c);
+// The accent folder changes only non-ASCII letters and marks; text without
+// them (most English paragraphs, most queries) is left as it is, which
+// saves its two normalisation passes.
+bool needs_accent_folding(std::string_view utf8) {
+  for (std::int32_t i = 0, length = static_cast<std::int32_t>(utf8.size()); i < length;) {
+    if (static_cast<unsigned char>(utf8[static_cast<std::size_t>(i)]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const UChar32 c = next_code_point(utf8, i);
+    if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) return true;
   }
   return false;
 }
@@ -54,65 +49,111 @@ bool is_apostrophe(UChar32 c) {
   return c == u'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032 || c == u'`';
 }
 
-bool is_word_char(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c); }
+// Letters (Alphabetic) and digits; for ASCII that is [A-Za-z0-9], answered
+// without ICU's property lookup.
+bool is_word_char(UChar32 c) {
+  if (c < 0x80) return ascii_alnum(c);
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c);
+}
 
-// The character before index i, or 0 at the start.
-UChar32 char_before(const icu::UnicodeString& s, int32_t i) {
-  return i > 0 ? s.char32At(s.moveIndex32(i, -1)) : 0;
+// The first byte of every character is_apostrophe() accepts: "'", "`", and
+// the lead bytes of U+02BC (CA) and of U+2018, U+2019, U+2032 (E2).
+bool may_start_apostrophe(char byte) {
+  return byte == '\'' || byte == '`' || byte == '\xCA' || byte == '\xE2';
 }
 
 // Drops possessive "'s" at a word's end ("mali's" -> "mali"), the apostrophe
 // of a plural possessive ("states'" -> "states") and apostrophes inside a
-// word ("don't" -> "dont"); quotes around words stay.
-icu::UnicodeString fold_apostrophes(const icu::UnicodeString& s) {
-  icu::UnicodeString out;
-  const int32_t length = s.length();
-  for (int32_t i = 0; i < length;) {
-    const UChar32 c = s.char32At(i);
-    const int32_t next = s.moveIndex32(i, 1);
+// word ("don't" -> "dont"); quotes around words stay. s is valid UTF-8. Text
+// between apostrophes is copied in runs, and text without one is returned
+// as it is.
+std::string fold_apostrophes(std::string s) {
+  const auto length = static_cast<std::int32_t>(s.size());
+  std::int32_t i = 0;
+  while (i < length && !may_start_apostrophe(s[static_cast<std::size_t>(i)])) ++i;
+  if (i == length) return s;
+  std::string out;
+  out.reserve(s.size());
+  out.append(s, 0, static_cast<std::size_t>(i));
+  while (i < length) {
+    const std::int32_t start = i;
+    std::int32_t next = i;
+    const UChar32 c = next_code_point(s, next);
     if (!is_apostrophe(c)) {
-      out.append(c);
+      // Up to the next byte that may start an apostrophe.
+      while (next < length && !may_start_apostrophe(s[static_cast<std::size_t>(next)])) ++next;
+      out.append(s, static_cast<std::size_t>(start), static_cast<std::size_t>(next - start));
       i = next;
       continue;
     }
-    const UChar32 before = char_before(s, i);
-    const UChar32 after = next < length ? s.char32At(next) : 0;
-    const int32_t after_next = next < length ? s.moveIndex32(next, 1) : length;
-    const UChar32 after_s = after_next < length ? s.char32At(after_next) : 0;
+    const UChar32 before = start > 0 ? detail::code_point_before(s, start) : 0;
+    std::int32_t after_next = next;
+    const UChar32 after = next < length ? next_code_point(s, after_next) : 0;
+    std::int32_t after_s_end = after_next;
+    const UChar32 after_s = after_next < length ? next_code_point(s, after_s_end) : 0;
     if (is_word_char(before) && after == u's' && !is_word_char(after_s)) {
       i = after_next;  // possessive "'s"
     } else if (is_word_char(before) && (is_word_char(after) || before == u's')) {
       i = next;  // in-word apostrophe, or plural possessive "s'"
     } else {
-      out.append(static_cast<UChar>(u'\''));
+      out.push_back('\'');
       i = next;
     }
   }
   return out;
 }
 
-icu::UnicodeString normalise_unicode(std::string_view utf8) {
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+// NFKC then case folding of valid UTF-8 that is not all ASCII.
+std::string nfkc_case_fold(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
+  std::string normalised;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_SUCCESS(status)) text = nfkc->normalize(text, status);
-  text.foldCase();
-  if (needs_accent_folding(text))
-    if (icu::Transliterator* folder = accent_folder()) folder->transliterate(text);
-  return fold_apostrophes(text);
+  if (U_SUCCESS(status)) {
+    normalised.reserve(utf8.size() + 16);
+    icu::StringByteSink<std::string> sink(&normalised);
+    nfkc->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())), sink, nullptr,
+                        status);
+  }
+  if (U_FAILURE(status)) normalised.assign(utf8);
+  status = U_ZERO_ERROR;
+  std::string folded;
+  folded.reserve(normalised.size() + 16);
+  icu::StringByteSink<std::string> sink(&folded);
+  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT,
+                         icu::StringPiece(normalised.data(), static_cast<std::int32_t>(normalised.size())), sink,
+                         nullptr, status);
+  return U_SUCCESS(status) ? folded : normalised;
+}
+
+std::string normalise_utf8(std::string_view utf8) {
+  if (detail::is_ascii(utf8)) {
+    // NFKC leaves ASCII alone, case folding maps A-Z to a-z and nothing
+    // else, and there is no accent to fold.
+    std::string lower(utf8);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return fold_apostrophes(std::move(lower));
+  }
+  // Ill-formed bytes (a query typed in a legacy terminal) become U+FFFD, as
+  // icu::UnicodeString::fromUTF8 makes them; decoded documents never have any.
+  if (!detail::is_valid_utf8(utf8)) return normalise_utf8(detail::repaired_utf8(utf8));
+  std::string folded = nfkc_case_fold(utf8);
+  if (needs_accent_folding(folded)) folded = fold_accents(folded);
+  return fold_apostrophes(std::move(folded));
 }
 
 struct Word {
-  int32_t start = 0;
-  int32_t end = 0;
+  std::size_t start = 0;  // byte offsets in the normalised text
+  std::size_t end = 0;
   bool numeric = false;
 };
 
-bool is_hyphen(UChar c) { return c == u'-' || c == 0x2010 || c == 0x2011; }
+bool is_hyphen(UChar32 c) { return c == u'-' || c == 0x2010 || c == 0x2011; }
 
-// ICU's word segments that hold letters or numbers (not spaces or punctuation).
-std::vector<Word> find_words(const icu::UnicodeString& text) {
+// ICU's word segments that hold letters or numbers (not spaces or
+// punctuation), as byte offsets: the iterator reads the UTF-8 through a
+// UText, whose native indexes are byte offsets.
+std::vector<Word> find_words(std::string_view text) {
   std::vector<Word> words;
   // One iterator per thread: creating one costs more than breaking a paragraph,
   // and a BreakIterator holds per-text state.
@@ -123,21 +164,24 @@ std::vector<Word> find_words(const icu::UnicodeString& text) {
     return U_SUCCESS(status) ? std::move(made) : nullptr;
   }();
   if (!breaks) return words;
-  breaks->setText(text);
+  UErrorCode status = U_ZERO_ERROR;
+  detail::Utf8Text utext(text, status);
+  breaks->setText(&utext.text, status);  // the iterator keeps its own shallow clone
+  if (U_FAILURE(status)) return words;
+  words.reserve(text.size() / 5);
   int32_t start = breaks->first();
   for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE;
        start = end, end = breaks->next()) {
     const int32_t status_tag = breaks->getRuleStatus();
     if (status_tag >= UBRK_WORD_NONE_LIMIT)
-      words.push_back({start, end, status_tag < UBRK_WORD_NUMBER_LIMIT});
+      words.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end),
+                       status_tag < UBRK_WORD_NUMBER_LIMIT});
   }
   return words;
 }
 
-void add_token(std::vector<Token>& out, const icu::UnicodeString& term, std::uint32_t position) {
-  std::string utf8;
-  term.toUTF8String(utf8);
-  if (!utf8.empty() && utf8.size() <= max_term_bytes) out.push_back({std::move(utf8), position});
+void add_token(std::vector<Token>& out, std::string_view term, std::uint32_t position) {
+  if (!term.empty() && term.size() <= max_term_bytes) out.push_back({std::string(term), position});
 }
 
 // ICU keeps "i.e", "u.s" and "example.com" as one word, but Xapian's
@@ -145,19 +189,19 @@ void add_token(std::vector<Token>& out, const icu::UnicodeString& term, std::uin
 // wants capitals, which the normaliser has folded). Index the parts at
 // consecutive positions, and the parts joined ("ie") at the first, so both
 // "i.e." and "ie" find it. Returns the positions used.
-std::uint32_t add_dotted_word(std::vector<Token>& out, const icu::UnicodeString& word, std::uint32_t position) {
-  if (word.indexOf(u'.') < 0) {
+std::uint32_t add_dotted_word(std::vector<Token>& out, std::string_view word, std::uint32_t position) {
+  if (word.find('.') == std::string_view::npos) {
     add_token(out, word, position);
     return 1;
   }
-  icu::UnicodeString joined;
+  std::string joined;
   std::uint32_t parts = 0;
-  for (int32_t start = 0; start <= word.length();) {
-    int32_t dot = word.indexOf(u'.', start);
-    if (dot < 0) dot = word.length();
+  for (std::size_t start = 0; start <= word.size();) {
+    std::size_t dot = word.find('.', start);
+    if (dot == std::string_view::npos) dot = word.size();
     if (dot > start) {
-      add_token(out, word.tempSubStringBetween(start, dot), position + parts++);
-      joined += word.tempSubStringBetween(start, dot);
+      add_token(out, word.substr(start, dot - start), position + parts++);
+      joined += word.substr(start, dot - start);
     }
     start = dot + 1;
   }
@@ -165,36 +209,42 @@ std::uint32_t add_dotted_word(std::vector<Token>& out, const icu::UnicodeString&
   return parts;
 }
 
-}  // namespace
-
-std::string normalise(std::string_view utf8) {
-  std::string out;
-  normalise_unicode(utf8).toUTF8String(out);
-  return out;
+// The hyphen that ends at byte `end` of text and starts the next word at
+// `next_start`: "peace-keeping" is one compound, "peace - keeping" is not.
+bool joined_by_hyphen(std::string_view text, std::size_t end, std::size_t next_start) {
+  auto i = static_cast<std::int32_t>(end);
+  const UChar32 c = next_code_point(text, i);
+  return static_cast<std::size_t>(i) == next_start && is_hyphen(c);
 }
 
+}  // namespace
+
+std::string normalise(std::string_view utf8) { return normalise_utf8(utf8); }
+
 std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position) {
-  const icu::UnicodeString text = normalise_unicode(utf8);
+  const std::string normalised = normalise_utf8(utf8);
+  const std::string_view text = normalised;
   const std::vector<Word> words = find_words(text);
   std::vector<Token> out;
+  out.reserve(words.size());
   std::uint32_t position = first_position;
+  const auto word_text = [&](const Word& word) { return text.substr(word.start, word.end - word.start); };
   for (std::size_t i = 0; i < words.size();) {
     // A hyphenated compound: words joined by exactly one hyphen character.
     std::size_t last = i;
     bool all_numeric = words[i].numeric;
-    while (last + 1 < words.size() && words[last + 1].start == words[last].end + 1 &&
-           is_hyphen(text.charAt(words[last].end))) {
+    while (last + 1 < words.size() && joined_by_hyphen(text, words[last].end, words[last + 1].start)) {
       ++last;
       all_numeric = all_numeric && words[last].numeric;
     }
     if (last == i && !words[i].numeric) {
-      position += add_dotted_word(out, text.tempSubStringBetween(words[i].start, words[i].end), position);
+      position += add_dotted_word(out, word_text(words[i]), position);
       ++i;
       continue;
     }
-    icu::UnicodeString whole;
+    std::string whole;
     for (std::size_t k = i; k <= last; ++k) {
-      const icu::UnicodeString part = text.tempSubStringBetween(words[k].start, words[k].end);
+      const std::string_view part = word_text(words[k]);
       add_token(out, part, position + static_cast<std::uint32_t>(k - i));
       whole += part;
     }

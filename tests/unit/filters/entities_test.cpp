@@ -3,10 +3,22 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
+#include "winnow/filters/boilerplate.hpp"
+#include "winnow/filters/dates.hpp"
+#include "winnow/filters/decode.hpp"
 #include "winnow/filters/entities.hpp"
 #include "winnow/filters/segment.hpp"
+#include "winnow/filters/text.hpp"
 
 using winnow::filters::Entities;
 using winnow::filters::Entity;
@@ -173,4 +185,77 @@ TEST_CASE("an appositive makes a lone name an actor") {
   const Entities e = extract_entities(
       "Prices rose again.\nSafaricom, the country's largest company, reported lower profits.");
   CHECK(find(e.actors, "Safaricom"));
+}
+
+namespace {
+
+// Everything the filter stages say about one file, as text: the indexer's
+// worker threads call them all, in this order.
+std::string all_stages(const std::string& bytes) {
+  namespace f = winnow::filters;
+  std::ostringstream out;
+  const f::DecodeResult decoded = f::decode(bytes);
+  if (!decoded.decoded) return decoded.problem;
+  const std::vector<f::Segment> segments = f::classify(f::segment(decoded.decoded->text));
+  for (const f::Segment& s : segments) {
+    out << s.line << ' ' << f::label_name(s.label) << ' ' << s.score << ' ' << s.text << ' '
+        << f::segment_fingerprint(s.text);
+    for (const auto& reason : s.reasons) out << " [" << reason << ']';
+    for (const auto& token : f::tokenise(s.text)) out << ' ' << token.position << ':' << token.term;
+    out << '\n';
+  }
+  if (const auto date = f::article_date(segments)) out << date->iso() << '\n';
+  const Entities entities = f::extract_entities(segments);
+  for (const auto* list : {&entities.actors, &entities.places})
+    for (const Entity& e : *list) {
+      out << e.name << '|' << e.key << '|' << e.count;
+      for (const auto& mention : e.mentions) out << '|' << mention;
+      for (const auto& alias : e.alias_keys) out << '|' << alias;
+      out << '\n';
+    }
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("every filter stage gives the same results on several threads") {
+  // The indexer runs decode..entities and tokenise on worker threads: the
+  // stages' caches (break iterators, date parsers, gazetteer, cue index)
+  // must be per thread or immutable once built. The threads start first, so
+  // that (with ctest, one test case per process) they also build the shared
+  // tables at the same time.
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(WINNOW_CORPUS)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    files.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  REQUIRE(files.size() >= 5);
+  files.push_back("Søren Łódź, Ελληνικά, the Goïta’s “peace-keeping” U.S. mission, 1 July 2024.");
+
+  constexpr std::size_t thread_count = 4;
+  constexpr int rounds = 5;
+  // results[t][round * files + file]
+  std::vector<std::vector<std::string>> results(thread_count);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < thread_count; ++t)
+    threads.emplace_back([&, t] {
+      std::vector<std::string> mine(rounds * files.size());
+      for (int round = 0; round < rounds; ++round)
+        for (std::size_t i = 0; i < files.size(); ++i) {
+          const std::size_t file = (i + t) % files.size();  // threads work on different files at once
+          mine[static_cast<std::size_t>(round) * files.size() + file] = all_stages(files[file]);
+        }
+      results[t] = std::move(mine);
+    });
+  for (auto& thread : threads) thread.join();
+
+  int mismatches = 0;
+  for (std::size_t file = 0; file < files.size(); ++file) {
+    const std::string expected = all_stages(files[file]);
+    for (const auto& mine : results)
+      for (int round = 0; round < rounds; ++round)
+        if (mine[static_cast<std::size_t>(round) * files.size() + file] != expected) ++mismatches;
+  }
+  CHECK(mismatches == 0);
 }

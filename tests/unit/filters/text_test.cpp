@@ -2,12 +2,19 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include "winnow/filters/text.hpp"
 
+using winnow::filters::fold_accents;
 using winnow::filters::normalise;
 using winnow::filters::tokenise;
 using winnow::filters::Token;
@@ -24,6 +31,29 @@ bool has_term(const std::vector<Token>& tokens, const std::string& term, std::ui
   return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
     return t.term == term && t.position == position;
   });
+}
+
+std::string utf8_of(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+// What normalise() did before fold_accents(): ICU's transliterator, which
+// the product no longer builds. Only this test's thread uses it.
+std::string transliterated(const std::string& utf8) {
+  static const std::unique_ptr<icu::Transliterator> reference = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        u"NFD; [[:Nonspacing Mark:]&[:Inherited:]] Remove; NFC; [:Latin:] Latin-ASCII", UTRANS_FORWARD, status));
+    REQUIRE(U_SUCCESS(status));
+    return made;
+  }();
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  reference->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
 
 }  // namespace
@@ -140,4 +170,82 @@ TEST_CASE("dotted abbreviations index as Xapian's query parser reads them", "[te
   for (const auto& token : site) terms.push_back(token.term);
   CHECK(terms == std::vector<std::string>{"see", "example", "com", "examplecom", "today"});
   CHECK(site[4].position == site[2].position + 1);
+}
+
+TEST_CASE("fold_accents gives what ICU's transliterator gives", "[text]") {
+  std::vector<UChar32> sample;
+  const std::pair<UChar32, UChar32> blocks[] = {
+      {0x00A0, 0x00FF},  // Latin-1 Supplement
+      {0x0100, 0x017F},  // Latin Extended-A
+      {0x0180, 0x024F},  // Latin Extended-B
+      {0x0250, 0x02FF},  // IPA extensions, spacing modifier letters
+      {0x0300, 0x036F},  // combining diacritics
+      {0x0370, 0x03FF},  // Greek: its accents go, its letters stay
+      {0x0400, 0x04FF},  // Cyrillic: likewise
+      {0x0590, 0x05FF},  // Hebrew
+      {0x0600, 0x06FF},  // Arabic, whose harakat are Inherited marks
+      {0x0900, 0x097F},  // Devanagari, whose virama and vowel signs stay
+      {0x1D00, 0x1DFF},  // phonetic extensions, combining supplement
+      {0x1E00, 0x1FFF},  // Latin Extended Additional, Greek Extended
+      {0x2000, 0x206F},  // punctuation, which Latin-ASCII must not touch
+      {0x2C60, 0x2C7F},  // Latin Extended-C
+      {0xA720, 0xA7FF},  // Latin Extended-D
+      {0xAB30, 0xAB6F},  // Latin Extended-E
+      {0xFB00, 0xFB4F},  // ligatures
+      {0xFF00, 0xFFEF},  // fullwidth forms
+  };
+  for (const auto& [first, last] : blocks)
+    for (UChar32 c = first; c <= last; ++c) sample.push_back(c);
+  // And every other Latin letter, wherever it is.
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(c, &status) == USCRIPT_LATIN) sample.push_back(c);
+  }
+  std::vector<std::string> differences;
+  std::size_t compared = 0;
+  for (const UChar32 c : sample) {
+    const std::string ch = utf8_of(c);
+    // Alone, inside words of either case, doubled, and next to combining or accented letters.
+    for (const std::string& text : {ch, "a" + ch + "b", "A" + ch + "B", ch + ch, ch + "\u0301", "\u00E9" + ch}) {
+      ++compared;
+      const std::string expected = transliterated(text);
+      const std::string folded = fold_accents(text);
+      if (folded != expected) differences.push_back(text + " -> " + folded + ", not " + expected);
+    }
+  }
+  INFO(compared << " texts compared; " << differences.size() << " differ, the first: "
+                << (differences.empty() ? std::string("none") : differences.front()));
+  CHECK(compared > 20000);
+  CHECK(differences.empty());
+
+  CHECK(fold_accents("Søren Łódź Đorđe Æther Straße") == "Soren Lodz Dorde AEther Strasse");
+  CHECK(fold_accents("Ελληνικά Русский") == "Ελληνικα Русскии");
+  CHECK(fold_accents("हिन्दी") == "हिन्दी");
+}
+
+TEST_CASE("ASCII text normalises as the ICU path would", "[text]") {
+  // Text that is all ASCII skips ICU; with a non-ASCII word after it, the
+  // same text takes ICU's path. The two must agree.
+  const std::string texts[] = {
+      "The UN, in Gao.",
+      "Mali's junta and the states' troops don't 'quote' `grave` O'Neil's",
+      "'s s' x's 's' ''' a''b 's's",
+      "peace-keeping 15-0 2022-23 i.e. example.com U.S.A. 1.2 15,000 -x- --",
+      "MIXED Case WORDS, punctuation!? (brackets) [and] {braces} <angles> #tags @handles $5 100% a_b",
+      "tabs\tand\nnew lines\r\n  double  spaces",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    CHECK(normalise(text + " \u00E9") == normalise(text) + " e");
+    std::vector<std::string> with_accent = terms_of(tokenise(text + " \u00E9"));
+    REQUIRE(!with_accent.empty());
+    CHECK(with_accent.back() == "e");
+    with_accent.pop_back();
+    CHECK(with_accent == terms_of(tokenise(text)));
+  }
+}
+
+TEST_CASE("ill-formed UTF-8 reads as U+FFFD", "[text]") {
+  CHECK(normalise("Gao\xFF Mali\xC3") == "gao\uFFFD mali\uFFFD");
+  CHECK(terms_of(tokenise("Gao\xFF Mali")) == std::vector<std::string>{"gao", "mali"});
 }

@@ -14,6 +14,15 @@ namespace winnow::filters {
 /// so the result can still be parsed as a query.
 [[nodiscard]] std::string normalise(std::string_view utf8);
 
+/// The accent folding step of normalise() on its own: canonical
+/// decomposition, combining marks of the Inherited script removed (acute,
+/// diaeresis, cedilla; not the Devanagari virama), recomposition, then Latin
+/// letters that do not decompose spelled in ASCII ("ø" -> "o", "ß" -> "ss",
+/// "æ" -> "ae"). The same as ICU's transliterator "NFD; [[:Nonspacing
+/// Mark:]&[:Inherited:]] Remove; NFC; [:Latin:] Latin-ASCII", without the
+/// tens of milliseconds that building one costs. Case is left as it is.
+[[nodiscard]] std::string fold_accents(std::string_view utf8);
+
 /// One index term with its word position.
 struct Token {
   std::string term;           ///< normalised term, e.g. "mali", "15,000", "peacekeeping"
