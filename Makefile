@@ -7,7 +7,7 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian 12 packages winnow needs to build, test and run.
 PACKAGES := cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev \
-            libcli11-dev catch2 nlohmann-json3-dev libfmt-dev groff-base mandoc \
+            libcli11-dev catch2 nlohmann-json3-dev rapidjson-dev libfmt-dev groff-base mandoc \
             iso-codes libgeonames-dev wamerican
 
 INDEX  := $(BUILD)/indexer/winnow-index

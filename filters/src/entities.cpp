@@ -22,6 +22,7 @@
 
 #include <unicode/uchar.h>
 
+#include "entity_chars.hpp"
 #include "entity_lexicon.hpp"
 #include "gazetteer.hpp"
 #include "utf8.hpp"
@@ -33,19 +34,9 @@ namespace {
 using detail::Gazetteer;
 using detail::Place;
 using detail::PlaceLevel;
-
-// One code point of UTF-8 at offset, advancing offset. ASCII, most of the
-// text, is answered before ICU's macro.
-inline UChar32 decode_at(std::string_view text, std::int32_t& offset) {
-  const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(offset)]);
-  if (byte < 0x80) {
-    ++offset;
-    return byte;
-  }
-  return detail::next_code_point(text, offset);
-}
-
-bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+using detail::ascii_alnum;
+using detail::decode_at;
+using detail::is_word_char;
 
 // ICU's character classes, with ASCII answered inline: an entity pass asks
 // several of them about every character of the content. For ASCII, ICU's
@@ -56,88 +47,6 @@ bool is_lower(UChar32 c) { return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c)
 bool is_alpha(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : u_isalpha(c) != 0; }
 bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
 bool is_titlecase(UChar32 c) { return c >= 0x80 && u_istitle(c) != 0; }
-
-// Letters, digits and combining marks: what a key keeps.
-bool is_word_char(UChar32 c) {
-  if (c < 0x80) return c > 0 && ascii_alnum(static_cast<char>(c));
-  return u_isalpha(c) || u_isdigit(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
-
-// Builds an entity key from folded characters: letters, digits and marks
-// kept, every run of other characters one space (none at the start), and no
-// character that would take the key past max_entity_key_bytes.
-class KeyBuilder {
- public:
-  explicit KeyBuilder(std::size_t capacity) { m_key.reserve(capacity); }
-
-  /// Adds one character, given as its UTF-8 bytes; false once the key is full.
-  bool add(std::string_view character, bool word_char) {
-    if (!word_char) {
-      m_pending_space = true;
-      return true;
-    }
-    if (m_pending_space && !m_key.empty()) m_key.push_back(' ');
-    m_pending_space = false;
-    if (m_key.size() + character.size() > max_entity_key_bytes) return false;
-    m_key.append(character);
-    return true;
-  }
-
-  std::string take() { return std::move(m_key); }
-
- private:
-  std::string m_key;
-  bool m_pending_space = false;
-};
-
-// entity_key() of plain ASCII, without ICU and without an intermediate
-// string: normalise() of ASCII is lower case with possessive "'s" and in-word
-// apostrophes dropped, and each folded character goes straight to the key.
-// The gazetteers hold some 200,000 names, and ICU's normaliser would cost a
-// noticeable part of start-up.
-std::string ascii_entity_key(std::string_view name) {
-  KeyBuilder key(name.size());
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (c == '\'' && i > 0 && ascii_alnum(name[i - 1])) {
-      const char next = i + 1 < name.size() ? name[i + 1] : ' ';
-      const char after = i + 2 < name.size() ? name[i + 2] : ' ';
-      if ((next == 's' || next == 'S') && !ascii_alnum(after)) {
-        ++i;  // possessive "'s"
-        continue;
-      }
-      if (ascii_alnum(next) || name[i - 1] == 's' || name[i - 1] == 'S') continue;  // in-word apostrophe
-    }
-    const char folded = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (!key.add(std::string_view(&folded, 1), ascii_alnum(folded))) break;
-  }
-  return key.take();
-}
-
-}  // namespace
-
-std::string entity_key(std::string_view name) {
-  if (detail::is_ascii(name)) return ascii_entity_key(name);
-  const std::string folded = normalise(name);
-  KeyBuilder key(folded.size());
-  for (std::int32_t i = 0, length = static_cast<std::int32_t>(folded.size()); i < length;) {
-    const std::int32_t start = i;
-    // ASCII bytes (most of a name) skip the decoder.
-    const auto byte = static_cast<unsigned char>(folded[static_cast<std::size_t>(i)]);
-    bool word_char = false;
-    if (byte < 0x80) {
-      word_char = ascii_alnum(static_cast<char>(byte));
-      ++i;
-    } else {
-      word_char = is_word_char(decode_at(folded, i));
-    }
-    const std::string_view character(folded.data() + start, static_cast<std::size_t>(i - start));
-    if (!key.add(character, word_char)) break;
-  }
-  return key.take();
-}
-
-namespace {
 
 // ---------------------------------------------------------------- 1. words
 

@@ -89,16 +89,6 @@ nlohmann::json entity_names(const std::vector<filters::Entity>& entities) {
   return names;
 }
 
-std::vector<std::string> string_array(const nlohmann::json& data, const char* field) {
-  std::vector<std::string> out;
-  const auto found = data.find(field);
-  if (found == data.end() || !found->is_array()) return out;
-  for (const auto& item : *found) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
-
 }  // namespace
 
 Xapian::Document build_document(const PreparedDocument& prepared, bool store_mtime) {
@@ -126,19 +116,6 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
   // one odd byte abort a whole batch: replace rather than throw.
   document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return document;
-}
-
-StoredFields read_stored_fields(const Xapian::Document& document) {
-  const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-  StoredFields fields;
-  if (!data.is_object()) return fields;
-  fields.path = data.value("path", "");
-  fields.title = data.value("title", "");
-  fields.date = data.value("date", "");
-  fields.content = data.value("content", "");
-  fields.actors = string_array(data, "actors");
-  fields.places = string_array(data, "places");
-  return fields;
 }
 
 }  // namespace winnow::index

@@ -625,11 +625,4 @@ std::string summary_line(const IndexSummary& s) {
                      s.added, s.updated, s.removed, s.unchanged, s.skipped, s.seconds);
 }
 
-fs::path default_database() {
-  if (const char* db = std::getenv("WINNOW_DB"); db && *db) return db;
-  if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) return fs::path(data) / "winnow";
-  const char* home = std::getenv("HOME");
-  return fs::path(home && *home ? home : ".") / ".local" / "share" / "winnow";
-}
-
 }  // namespace winnow::index

@@ -35,19 +35,21 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
 
 // --list: every actor or place with its number of documents, over the
 // documents the query and filters select (all of them when there are none).
-int list_values(const Xapian::Database& db, const winnow::search::SearchRequest& request, const Mode& mode) {
+int list_values(const winnow::search::Databases& opened, const winnow::search::SearchRequest& request,
+                const Mode& mode) {
   using namespace winnow::search;
   const EntityKind kind = mode.list == "actors" ? EntityKind::actor : EntityKind::place;
-  const auto values =
-      list_facet(db, kind, selects_documents(request) ? std::optional(build_query(db, request)) : std::nullopt);
+  const Xapian::Database& db = opened.db;
+  const auto query = selects_documents(request) ? std::optional(build_query(db, request)) : std::nullopt;
+  const auto values = list_facet(db, kind, query, opened.all_local);
   if (mode.json) print_list_json(values, kind, std::cout);
   else print_list_human(values, std::cout);
   return values.empty() ? exit_no_match : 0;
 }
 
-int search(const Xapian::Database& db, const winnow::search::SearchRequest& request, const Mode& mode) {
+int search(const winnow::search::Databases& opened, const winnow::search::SearchRequest& request, const Mode& mode) {
   using namespace winnow::search;
-  const auto response = run_search(db, request);
+  const auto response = run_search(opened.db, request, {.local = opened.all_local});
   if (mode.json) print_json(response, std::cout);
   else if (mode.files) print_files(response, std::cout);
   else print_human(response, std::cout, color_wanted(mode.color));
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--place", request.places, "Only articles naming this place; repeat: all of them")
       ->allow_extra_args(false);
-  app.add_flag("--facets", request.facets, "Also show the top actors and places of all matches, with counts");
+  app.add_flag("--facets", request.facets, "Also show the top actors and places of all matches, with counts (estimated from a sample above 2,000 matches)");
   app.add_option("--list", mode.list,
                  "Print every actor or place with its number of articles, not articles: actors or places")
       ->check(CLI::IsMember({"actors", "places"}));
@@ -102,8 +104,8 @@ int main(int argc, char** argv) {
   if (databases.empty()) databases.push_back(winnow::index::default_database().string());
 
   try {
-    const Xapian::Database db = winnow::search::open_databases(databases);
-    return mode.list.empty() ? search(db, request, mode) : list_values(db, request, mode);
+    const winnow::search::Databases opened = winnow::search::open_databases(databases);
+    return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
     std::cerr << "winnow-search: query syntax: " << error.what() << '\n';
   } catch (const winnow::search::NoIndex& error) {

@@ -54,16 +54,21 @@ std::string entities_line(const Hit& hit) {
   return line;
 }
 
-// One "  count  name" line per value, counts right-aligned like `uniq -c`.
-void print_values(const std::vector<FacetValue>& values, std::ostream& out) {
-  for (const auto& value : values) out << fmt::format("{:>7}  {}\n", value.count, index::terminal_safe(value.name));
+// One "  count  name" line per value, counts right-aligned like `uniq -c`;
+// an estimated count reads "≈1234".
+void print_values(const std::vector<FacetValue>& values, std::ostream& out, bool estimated = false) {
+  for (const auto& value : values) {
+    const std::string count = fmt::format("{}{}", estimated ? "≈" : "", value.count);
+    out << fmt::format("{:>7}  {}\n", count, index::terminal_safe(value.name));
+  }
 }
 
 void print_facets(const Facets& facets, std::ostream& out) {
+  const std::string_view counted = facets.estimated ? ", estimated from a sample" : "";
   for (const auto& [heading, values] : {std::pair{"actors", &facets.actors}, std::pair{"places", &facets.places}}) {
-    out << fmt::format("\ntop {} (documents):\n", heading);
+    out << fmt::format("\ntop {} (documents{}):\n", heading, counted);
     if (values->empty()) out << "      (none)\n";
-    print_values(*values, out);
+    print_values(*values, out, facets.estimated);
   }
 }
 
@@ -74,7 +79,9 @@ nlohmann::json values_json(const std::vector<FacetValue>& values) {
 }
 
 nlohmann::json facets_json(const Facets& facets) {
-  return {{"actors", values_json(facets.actors)}, {"places", values_json(facets.places)}};
+  return {{"actors", values_json(facets.actors)},
+          {"places", values_json(facets.places)},
+          {"estimated", facets.estimated}};
 }
 
 std::string dump(const nlohmann::json& document) {

@@ -1,681 +1,356 @@
-// The passage shown under a result: Xapian 1.4's MSet::snippet algorithm
-// (xapian-core/queryparser/termgenerator_internal.cc: parse_terms, SnipPipe,
-// MSet::Internal::snippet) with its weights computed once per search.
-//
-// Everything that decides the result is kept as Xapian has it, down to the
-// order of floating-point operations: window sums are compared with >=, so a
-// last-bit difference could move a passage. That includes two quirks:
-//  - a word's weight is one shared value per stem, halved while the word is
-//    in the window and doubled back when it leaves; words still in the window
-//    when a text ends stay halved for the next text (Xapian caches the
-//    weights per MSet), so the texts must come in the hits' order;
-//  - query terms are compared with the text's unprefixed words first, then
-//    with "Z" + stem, so in a winnow index (all content terms Z-prefixed) the
-//    words of a quoted phrase never match as a phrase and only weigh as
-//    background words.
+// The passage shown under a result: see passage.hpp.
 #include "winnow/search/passage.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstdlib>
-#include <deque>
-#include <limits>
-#include <string_view>
+#include <cstdint>
 #include <unordered_map>
-#include <vector>
+#include <utility>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "winnow/filters/text.hpp"
+#include "winnow/index/schema.hpp"
+#include "winnow/search/searcher.hpp"
 
 namespace winnow::search {
 namespace {
 
-namespace unicode = Xapian::Unicode;
+constexpr std::string_view omit = "…";
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-constexpr unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-constexpr double decay = 2.0;               // Xapian's DECAY
-constexpr std::size_t max_word_bytes = 64;  // longer words are skipped, as Xapian does
-constexpr unsigned ignore_char = std::numeric_limits<unsigned>::max();
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// --- Characters, as Xapian's tokeniser sees them ----------------------------
-
-// One character and the offset after it, decoded as Xapian::Utf8Iterator
-// decodes (an invalid byte is a character of its own).
-struct Char {
-  unsigned ch;
-  std::size_t next;
-};
-
-inline Char decode(std::string_view text, std::size_t at) {
-  const auto byte = static_cast<unsigned char>(text[at]);
-  if (byte < 0x80) return {byte, at + 1};
-  Xapian::Utf8Iterator it;
-  it.assign(text.data() + at, text.size() - at);  // at < text.size(): never the end iterator
-  const unsigned ch = *it;
-  ++it;
-  return {ch, static_cast<std::size_t>(it.raw() - text.data())};
+bool ascii_word_byte(unsigned char byte) {
+  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
+         byte == '\'';
 }
 
-// Xapian's Unicode data for one character.
-struct CharClass {
-  bool word = false;
-  unsigned lower = 0;
-  unicode::category category = unicode::UNASSIGNED;
-};
-
-CharClass unicode_class(unsigned ch) {
-  return {unicode::is_wordchar(ch), unicode::tolower(ch), unicode::get_category(ch)};
+// Length in bytes of the character at text[at] when it is a letter, digit,
+// mark or apostrophe that is not ASCII, or 0.
+std::size_t wide_word_char_length(std::string_view text, std::size_t at) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto offset = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  U8_NEXT(bytes, offset, static_cast<int32_t>(text.size()), c);
+  const bool word = c > 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || c == 0x2019);
+  return word ? static_cast<std::size_t>(offset) - at : 0;
 }
 
-// The same from a table for ASCII (one library call per character is most of
-// what tokenising a long English text would cost).
-const std::array<CharClass, 128>& ascii_classes() {
-  static const std::array<CharClass, 128> table = [] {
-    std::array<CharClass, 128> out{};
-    for (unsigned c = 0; c < out.size(); ++c) out[c] = unicode_class(c);
-    return out;
-  }();
-  return table;
-}
-
-inline CharClass classify(unsigned ch) { return ch < 128 ? ascii_classes()[ch] : unicode_class(ch); }
-
-inline bool is_wordchar(unsigned ch) { return classify(ch).word; }
-// The lower-case form of a word character, 0 for any other character.
-inline unsigned check_wordchar(unsigned ch) {
-  const CharClass c = classify(ch);
-  return c.word ? c.lower : 0;
-}
-inline bool is_digit(unsigned ch) { return classify(ch).category == unicode::DECIMAL_DIGIT_NUMBER; }
-inline bool is_ascii_upper(unsigned ch) { return ch >= 'A' && ch <= 'Z'; }
-
-inline void append_char(std::string& term, unsigned ch) {
-  if (ch < 0x80) {
-    term.push_back(static_cast<char>(ch));
-  } else {
-    unicode::append_utf8(term, ch);
-  }
-}
-
-// Characters kept inside a word: "AT&T", "don't", "1,000".
-unsigned check_infix(unsigned ch) {
-  if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027) return ch;
-  if (ch == 0x2019 || ch == 0x201b) return '\'';
-  if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff)) return ignore_char;
-  return 0;
-}
-
-unsigned check_infix_digit(unsigned ch) {
-  switch (ch) {
-    case ',': case '.': case ';': case 0x037e: case 0x0589: case 0x060D:
-    case 0x07F8: case 0x2044: case 0xFE10: case 0xFE13: case 0xFE14:
-      return ch;
-  }
-  if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff)) return ignore_char;
-  return 0;
-}
-
-unsigned check_suffix(unsigned ch) { return ch == '+' || ch == '#' ? ch : 0; }
-
-// Xapian's parse_terms (without CJK n-grams): calls on_word(term, end) for
-// each word, `end` being the offset just after it (punctuation included the
-// way Xapian includes it: "C++", acronyms with their dots).
+// Calls on_word(begin, end) for each word of the text. ASCII, nearly all
+// of an English text, is classified by a table lookup per byte.
 template <typename OnWord>
-void parse_words(std::string_view text, OnWord&& on_word) {
-  const std::size_t end = text.size();
-  std::size_t at = 0;
-  std::string term;
-  while (true) {
-    // c: the character at `at`; ch: its lower-case form when a word character, else 0.
-    Char c{};
-    unsigned ch = 0;
-    while (true) {
-      if (at == end) return;
-      c = decode(text, at);
-      ch = check_wordchar(c.ch);
-      if (ch != 0) break;
-      at = c.next;
+void for_each_word(std::string_view text, OnWord&& on_word) {
+  static const std::array<bool, 128> ascii_word = [] {
+    std::array<bool, 128> table{};
+    for (unsigned c = 0; c < table.size(); ++c) table[c] = ascii_word_byte(static_cast<unsigned char>(c));
+    return table;
+  }();
+  const auto length_at = [&](std::size_t at) -> std::size_t {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) return ascii_word[byte] ? 1 : 0;
+    return wide_word_char_length(text, at);
+  };
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    std::size_t length = length_at(i);
+    if (length == 0) {
+      ++i;
+      continue;
     }
-    term.clear();
-    // Initials separated by dots ("U.N.C.L.E."): one term.
-    if (is_ascii_upper(c.ch)) {
-      std::size_t p = at;
-      do {
-        const Char initial = decode(text, p);
-        append_char(term, unicode::tolower(initial.ch));
-        p = initial.next;
-      } while (p != end && text[p] == '.' && ++p != end && is_ascii_upper(static_cast<unsigned char>(text[p])));
-      if (term.size() > 1 && (p == end || !is_wordchar(decode(text, p).ch))) {
-        at = p;
-        on_word(term, at);
+    const std::size_t begin = i;
+    while (true) {
+      do i += length;
+      while (i < size && (length = length_at(i)) != 0);
+      // A number keeps its separators ("1,000", "3.5"), as the indexer's words do.
+      if (i + 1 < size && (text[i] == ',' || text[i] == '.') && is_digit(text[i - 1]) && is_digit(text[i + 1])) {
+        length = 1;
         continue;
       }
-      term.clear();
+      break;
     }
-    bool at_end = false;
-    while (true) {
-      unsigned previous = 0;
-      do {
-        append_char(term, ch);
-        previous = ch;
-        at = c.next;
-        if (at == end) {
-          at_end = true;
-          break;
-        }
-        c = decode(text, at);
-        ch = check_wordchar(c.ch);
-      } while (ch != 0);
-      if (at_end) break;
-      // c is a character between word characters: part of the word ("AT&T", "1,000") or its end.
-      if (c.next == end) break;
-      const Char after = decode(text, c.next);
-      const unsigned next_ch = check_wordchar(after.ch);
-      if (next_ch == 0) break;
-      const unsigned kept = is_digit(previous) && is_digit(after.ch) ? check_infix_digit(c.ch) : check_infix(c.ch);
-      if (kept == 0) break;
-      if (kept != ignore_char) append_char(term, kept);
-      ch = next_ch;
-      at = c.next;
-      c = after;
-    }
-    if (!at_end) {
-      // "C++", "C#": up to three suffix characters, unless a word goes on ("fish+chips").
-      const std::size_t length = term.size();
-      unsigned count = 0;
-      for (unsigned suffix; (suffix = check_suffix(decode(text, at).ch)) != 0;) {
-        if (++count > 3) {
-          term.resize(length);
-          break;
-        }
-        append_char(term, suffix);
-        at = decode(text, at).next;
-        if (at == end) {
-          at_end = true;
-          break;
-        }
-      }
-      if (!at_end && is_wordchar(decode(text, at).ch)) term.resize(length);
-    }
-    on_word(term, at);
+    on_word(begin, i);
   }
 }
 
-// --- The sliding window (Xapian's SnipPipe, SNIPPET_EXHAUSTIVE) -------------
-
-struct Sniplet {
-  double* relevance;
-  std::size_t term_end;
-  std::size_t highlight;
-};
-
-bool leading_punctuation(unsigned ch) {
-  const auto category = classify(ch).category;
-  if (category == unicode::CURRENCY_SYMBOL || category == unicode::OPEN_PUNCTUATION ||
-      category == unicode::INITIAL_QUOTE_PUNCTUATION) {
-    return true;
-  }
-  switch (ch) {
-    case '"': case '#': case '%': case '&': case '\'': case '+': case '-': case '/':
-    case '<': case '@': case '\\': case '`': case '~': case 0x00A1: case 0x00A7: case 0x00BF:
-      return true;
-  }
-  return false;
-}
-
-bool trailing_punctuation(unsigned ch) {
-  const auto category = classify(ch).category;
-  if (category == unicode::CURRENCY_SYMBOL || category == unicode::CLOSE_PUNCTUATION ||
-      category == unicode::FINAL_QUOTE_PUNCTUATION) {
-    return true;
-  }
-  switch (ch) {
-    case '"': case '%': case '\'': case '+': case '-': case '/': case '>': case '@': case '\\': case '`': case '~':
-      return true;
-  }
-  return false;
-}
-
-bool ends_sentence(unsigned ch) { return ch == '.' || ch == '?' || ch == '!'; }
-
-// Xapian escapes these even with no highlight markers.
-void append_escaped(std::string_view text, std::size_t from, std::size_t to, std::string& out) {
-  for (std::size_t i = from; i < to; ++i) {
-    switch (text[i]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += text[i];
-    }
-  }
-}
-
-class Window {
+// The query's words as the passage looks for them: the terms, the wildcards'
+// letters and the weight of each, and which word of a text matches which.
+class QueryTerms {
  public:
-  // One more than asked for, for the space between words (as Xapian).
-  explicit Window(std::size_t length) : m_length(length + 1) {}
-
-  void pump(double* r, std::size_t t, std::size_t h) {
-    if (h > 1) {
-      if (m_pipe.size() >= h - 1) {
-        // A phrase's last word is entering: its weight goes on the phrase's first word.
-        Sniplet& phrase_start = m_pipe[m_pipe.size() - (h - 1)];
-        if (phrase_start.relevance != nullptr) {
-          *phrase_start.relevance *= decay;
-          m_sum -= *phrase_start.relevance;
-        }
-        m_sum += *r;
-        phrase_start.relevance = r;
-        phrase_start.highlight = h;
-        *r /= decay;
+  QueryTerms(const Xapian::MSet& matches, const Xapian::Query& query, const std::vector<std::string>& extra_words) {
+    gather(query);
+    for (const auto& word : extra_words) add(word, m_terms);
+    double heaviest = 0;
+    for (std::size_t i = 0; i < m_names.size(); ++i) {
+      try {
+        m_weights[i] = matches.get_termweight(m_names[i]);
+      } catch (const Xapian::InvalidArgumentError&) {
+        // Not a term of the search: a wildcard or a word of an --actor name.
       }
-      r = nullptr;
-      h = 0;
+      heaviest = std::max(heaviest, m_weights[i]);
     }
-    m_pipe.push_back({r, t, h});
-    if (r != nullptr) {
-      m_sum += *r;
-      *r /= decay;
-    }
-    while (t - m_begin > m_length) {
-      const Sniplet word = m_pipe.front();
-      if (word.relevance != nullptr) {
-        *word.relevance *= decay;
-        m_sum -= *word.relevance;
-      }
-      m_begin = word.term_end;
-      if (m_best_end >= m_begin) m_best_pipe.push_back(word);
-      m_pipe.pop_front();
-      if (m_pipe.empty()) break;
-    }
-    if (m_sum >= m_best_sum) {
-      if (m_begin >= m_best_end) {
-        m_best_pipe.clear();
-      } else {
-        while (!m_best_pipe.empty() && m_best_pipe.front().term_end <= m_begin) m_best_pipe.pop_front();
-      }
-      m_best_sum = m_sum;
-      m_best_begin = m_begin;
-      m_best_end = t;
+    for (auto& weight : m_weights) {
+      if (weight <= 0) weight = heaviest > 0 ? heaviest : 1.0;
     }
   }
 
-  void done() {
-    if (m_begin >= m_best_end) {
-      m_pipe.clear();
-    } else {
-      while (!m_pipe.empty() && m_pipe.back().term_end > m_best_end) m_pipe.pop_back();
-    }
-  }
+  [[nodiscard]] std::size_t size() const { return m_names.size(); }
+  [[nodiscard]] double weight(std::size_t term) const { return m_weights[term]; }
 
-  // The passage: the best window's words with what Xapian keeps around them.
-  std::string passage(std::string_view text, std::string_view omit) {
-    std::string out;
-    while (drain(text, omit, out)) {
-    }
-    return out;
+  // The query term that a word of a text matches, or npos.
+  std::size_t match(std::string_view word) {
+    if (!may_match(word)) return npos;
+    const auto [found, added] = m_seen.try_emplace(std::string(word), npos);
+    if (added) found->second = compute(word);
+    return found->second;
   }
 
  private:
-  // Xapian's SnipPipe::drain with empty highlight markers (which leave the text as it is).
-  bool drain(std::string_view text, std::string_view omit, std::string& out) {
-    if (m_best_pipe.empty() && !m_pipe.empty()) std::swap(m_best_pipe, m_pipe);
-    if (m_best_pipe.empty()) {
-      finish(text, omit, out);
-      return false;
-    }
-    const Sniplet& word = m_best_pipe.front();
-    if (out.empty()) start(text, word, omit, out);
-    append_escaped(text, m_best_begin, word.term_end, out);
-    m_best_begin = word.term_end;
-    m_best_pipe.pop_front();
-    return true;
+  static std::string_view without_stem_prefix(std::string_view term) {
+    return term.starts_with(index::schema::stem_prefix) ? term.substr(index::schema::stem_prefix.size()) : term;
   }
 
-  // Leading punctuation worth keeping ("(", a quote), and omit unless at a sentence start.
-  void start(std::string_view text, const Sniplet& word, std::string_view omit, std::string& out) {
-    enum { no, punctuation, yes } boundary = m_best_begin == 0 ? yes : no;
-    for (std::size_t at = m_best_begin; at < word.term_end;) {
-      const Char c = decode(text, at);
-      if (boundary == no) {
-        if (ends_sentence(c.ch)) boundary = punctuation;
-      } else if (boundary == punctuation) {
-        if (unicode::is_whitespace(c.ch)) {
-          boundary = yes;
-        } else if (!ends_sentence(c.ch)) {
-          boundary = no;
-        }
-      }
-      if (is_wordchar(c.ch)) {
-        if (at - m_best_begin > 4) m_best_begin = at;
-        break;
-      }
-      at = std::min(c.next, word.term_end);
-      if (!leading_punctuation(c.ch)) m_best_begin = at;
-    }
-    if (boundary != yes) out += omit;
+  // Content terms ("Z" + stem) and plain words; the boolean terms of entity
+  // filters and dates (other capital prefixes) never appear in a text.
+  static bool content_term(std::string_view term) {
+    return !term.empty() && (term.starts_with(index::schema::stem_prefix) || !(term[0] >= 'A' && term[0] <= 'Z'));
   }
 
-  // After the last word: the sentence's end, or closing punctuation and omit.
-  void finish(std::string_view text, std::string_view omit, std::string& out) const {
-    const std::size_t end = text.size();
-    if (m_best_end == end) return;
-    bool sentence_end = false;
-    std::size_t at = m_best_end;
-    while (at < end) {
-      const Char c = decode(text, at);
-      if (sentence_end && unicode::is_whitespace(c.ch)) break;
-      sentence_end = ends_sentence(c.ch);
-      if (is_wordchar(c.ch)) break;
-      at = c.next;
+  std::size_t add(const std::string& term, std::unordered_map<std::string, std::size_t>& into) {
+    const auto [found, added] = into.try_emplace(term, m_names.size());
+    if (added) {
+      m_names.push_back(term);
+      m_weights.push_back(0);
+      const std::string_view letters = without_stem_prefix(term);
+      if (!letters.empty()) add_first_letters(letters);
     }
-    if (sentence_end) {
-      append_escaped(text, m_best_end, at, out);
+    return found->second;
+  }
+
+  void gather(const Xapian::Query& query) {
+    const auto type = query.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+      const std::string term = *query.get_terms_begin();
+      if (content_term(term)) add(term, m_terms);
       return;
     }
-    at = m_best_end;
-    int trailing = 0;
-    while (at < end) {
-      const Char c = decode(text, at);
-      if (!trailing_punctuation(c.ch)) break;
-      if (++trailing > 4) {
-        trailing = 0;
-        break;
-      }
-      at = c.next;
+    if (type == Xapian::Query::OP_WILDCARD) {
+      // The pattern is not public; the description ends with it: "Query(WILDCARD SYNONYM Zpeace)".
+      std::string description = query.get_description();
+      if (description.ends_with(')')) description.pop_back();
+      const std::string pattern = description.substr(description.rfind(' ') + 1);
+      if (content_term(pattern)) add(pattern, m_wildcards);
+      return;
     }
-    if (trailing != 0) {
-      append_escaped(text, m_best_end, at, out);
-      if (at == end) return;
-    }
-    out += omit;
+    // Words after NOT are in no result: only the first part of an AND_NOT counts.
+    const std::size_t parts = type == Xapian::Query::OP_AND_NOT ? 1 : query.get_num_subqueries();
+    for (std::size_t i = 0; i < parts; ++i) gather(query.get_subquery(i));
   }
 
-  std::deque<Sniplet> m_pipe, m_best_pipe;
-  std::size_t m_length;
-  std::size_t m_begin = 0;
-  double m_sum = 0;
-  std::size_t m_best_begin = 0, m_best_end = 0;
-  double m_best_sum = 0;
+  // Normalised and stemmed, a word keeps its first two letters (lower-cased,
+  // or folded when not ASCII), except that "dying", "lying" and "tying" stem
+  // to "die", "lie" and "tie" (checked against Xapian's English stemmer over
+  // the 133,000 words of wamerican-large: no other word changes either
+  // letter). So a word whose first two letters start no query term cannot
+  // match, and that rules out nearly every word of a text at the cost of a
+  // table look-up.
+  void add_first_letters(std::string_view letters) {
+    const auto first = static_cast<unsigned char>(letters[0]);
+    if (first >= 0x80) return;  // a word starting with a letter that is not ASCII is always checked
+    m_first[first] = true;
+    if (letters.size() == 1 || static_cast<unsigned char>(letters[1]) >= 0x80) {
+      m_any_second[first] = true;
+      return;
+    }
+    const auto second = static_cast<unsigned char>(letters[1]);
+    m_first_two[first][second] = true;
+    if (second == 'i' && (first == 'd' || first == 'l' || first == 't')) m_first_two[first]['y'] = true;
+  }
+
+  static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
+
+  [[nodiscard]] bool may_match(std::string_view word) const {
+    const unsigned char first = lower(static_cast<unsigned char>(word[0]));
+    if (first >= 0x80 || first == '\'') return true;
+    if (!m_first[first]) return false;
+    if (m_any_second[first] || word.size() == 1) return true;
+    const unsigned char second = lower(static_cast<unsigned char>(word[1]));
+    // Not a plain letter or digit (an apostrophe, an accent): the normaliser may drop or fold it.
+    if (!((second >= 'a' && second <= 'z') || (second >= '0' && second <= '9'))) return true;
+    return m_first_two[first][second];
+  }
+
+  [[nodiscard]] std::size_t compute(std::string_view word) const {
+    thread_local const Xapian::Stem stemmer("english");
+    for (const auto& token : filters::tokenise(word)) {
+      if (const auto plain = m_terms.find(token.term); plain != m_terms.end()) return plain->second;
+      const std::string stem = index::schema::prefixed(index::schema::stem_prefix, stemmer(token.term));
+      if (const auto stemmed = m_terms.find(stem); stemmed != m_terms.end()) return stemmed->second;
+      // A wildcard expands over stems and is or-ed with its word (query.cpp).
+      const std::string whole = index::schema::prefixed(index::schema::stem_prefix, token.term);
+      for (const auto& [pattern, term] : m_wildcards) {
+        if (stem.starts_with(pattern) || whole.starts_with(pattern)) return term;
+      }
+    }
+    return npos;
+  }
+
+  std::vector<std::string> m_names;
+  std::vector<double> m_weights;
+  std::unordered_map<std::string, std::size_t> m_terms, m_wildcards;
+  std::array<bool, 128> m_first{}, m_any_second{};
+  std::array<std::array<bool, 128>, 128> m_first_two{};
+  std::unordered_map<std::string, std::size_t> m_seen;
 };
 
-bool cjk_ngrams_enabled() {
-  const char* value = std::getenv("XAPIAN_CJK_NGRAM");
-  return value != nullptr && *value != '\0';
+struct Match {
+  std::size_t begin, end, term;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Whether the UTF-8 character ending at `at` closes a quote or bracket: ) ] " ' ” ’ » .
+std::size_t closing_mark_before(std::string_view text, std::size_t at) {
+  if (at == 0) return 0;
+  const char c = text[at - 1];
+  if (c == ')' || c == ']' || c == '"' || c == '\'') return 1;
+  for (const std::string_view mark : {"”", "’", "»"}) {
+    if (at >= mark.size() && text.substr(at - mark.size(), mark.size()) == mark) return mark.size();
+  }
+  return 0;
 }
 
-// Whether the index has a term that a text's word could equal: one that does
-// not start with an upper-case ASCII prefix letter. Terms sort by bytes, so
-// the first term and the first one after "Z" tell.
-bool has_unprefixed_terms(const Xapian::Database& db) {
-  auto it = db.allterms_begin();
-  if (it == db.allterms_end()) return false;
-  if (const std::string first = *it; first.empty() || first.front() < 'A') return true;
-  it.skip_to("[");  // the byte after 'Z'
-  return it != db.allterms_end();
+bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?'; }
+
+// Whether a sentence starts at `at`: the text's start, a new line, or after
+// ". ", "?” ", "!) " and the like.
+bool sentence_starts_at(std::string_view text, std::size_t at) {
+  if (at == 0) return true;
+  std::size_t i = at;
+  if (!is_space(text[i - 1])) return false;
+  while (i > 0 && is_space(text[i - 1])) {
+    if (text[i - 1] == '\n') return true;
+    --i;
+  }
+  for (std::size_t mark; (mark = closing_mark_before(text, i)) != 0;) i -= mark;
+  return i > 0 && ends_sentence(text[i - 1]);
+}
+
+// The best run of matches: [first, last] indexes into `matches`.
+std::pair<std::size_t, std::size_t> heaviest_run(const std::vector<Match>& matches, const QueryTerms& terms,
+                                                 std::size_t length) {
+  std::pair<std::size_t, std::size_t> best{0, 0};
+  double best_weight = -1;
+  std::vector<double> repeat(terms.size());
+  for (std::size_t first = 0; first < matches.size(); ++first) {
+    std::fill(repeat.begin(), repeat.end(), 1.0);
+    double weight = 0;
+    std::size_t last = first;
+    for (std::size_t i = first; i < matches.size() && matches[i].end - matches[first].begin <= length; ++i) {
+      weight += terms.weight(matches[i].term) * repeat[matches[i].term];
+      repeat[matches[i].term] /= 2;
+      last = i;
+    }
+    if (weight > best_weight) {
+      best_weight = weight;
+      best = {first, last};
+    }
+  }
+  return best;
+}
+
+// Where the passage of `length` bytes around [begin, end) starts and ends.
+std::pair<std::size_t, std::size_t> place(std::string_view text, std::size_t begin, std::size_t end,
+                                          std::size_t length) {
+  const std::size_t room = length - (end - begin);
+  // The sentence the run starts in, when it fits; else a little context.
+  std::size_t from = begin;
+  const std::size_t earliest = begin > room ? begin - room : 0;
+  while (from > earliest && !sentence_starts_at(text, from)) --from;
+  if (!sentence_starts_at(text, from)) {
+    from = begin > room / 4 ? begin - room / 4 : 0;
+    while (from < begin && from > 0 && !is_space(text[from - 1])) ++from;  // to a word's start
+  }
+  // Up to `length` bytes, ending after a word (and the punctuation on it).
+  std::size_t to = std::min(text.size(), from + length);
+  if (to < text.size()) {
+    std::size_t cut = to;
+    while (cut > end && !is_space(text[cut])) --cut;
+    if (cut > end) to = cut;
+    while (to > from && is_space(text[to - 1])) --to;
+  }
+  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+  return {from, to};
+}
+
+// The text of [from, to) on one line, with markers around the matches in it.
+Passage cut(std::string_view text, std::size_t from, std::size_t to, const std::vector<Match>& matches) {
+  Passage out;
+  const bool starts_sentence = sentence_starts_at(text, from);
+  std::size_t stop = to;
+  for (std::size_t mark; (mark = closing_mark_before(text, stop)) != 0 && stop - mark > from;) stop -= mark;
+  const bool ends_at_sentence_end = to == text.size() || (stop > from && ends_sentence(text[stop - 1]));
+  if (!starts_sentence) {
+    out.plain += omit;
+    out.marked += omit;
+  }
+  std::size_t at = from;
+  // On one line: a passage may span paragraphs.
+  const auto copy = [&](std::size_t until, bool marked_too) {
+    const std::size_t start = out.plain.size();
+    out.plain.append(text.substr(at, until - at));
+    for (std::size_t i = start; i < out.plain.size(); ++i) {
+      if (is_space(out.plain[i])) out.plain[i] = ' ';
+    }
+    if (marked_too) out.marked.append(out.plain, start, std::string::npos);
+    at = until;
+  };
+  for (const auto& match : matches) {
+    if (match.begin < from || match.end > to) continue;
+    copy(match.begin, true);
+    out.marked += highlight_start;
+    out.marked.append(text.substr(match.begin, match.end - match.begin));
+    out.marked += highlight_end;
+    copy(match.end, false);
+  }
+  copy(to, true);
+  if (!ends_at_sentence_end) {
+    out.plain += omit;
+    out.marked += omit;
+  }
+  return out;
 }
 
 }  // namespace
 
 struct PassagePicker::State {
-  // A distinct word of the texts, interned for the whole search.
-  struct Word {
-    std::string stem;                  // "Z" + stem: Xapian's snippet hard-codes the Z
-    std::size_t loose_term = npos;     // index in loose_terms of the word itself
-    std::size_t loose_stem = npos;     // ... and of its stem
-    std::size_t background = npos;     // index of its stem's weight in background
-    bool pending = false;              // in the batch of stems being looked up
-  };
-  struct Token {
-    const std::string* term;
-    Word* word;
-    std::size_t end;
-  };
-  struct LooseTerm {
-    std::string term;
-    bool weight_known = false;  // Xapian's termweight, looked up once per search
-    bool has_weight = false;
-    double weight = 0;
-    double value = 0;    // per text: 0 until the term is first seen
-    bool erased = false;  // per text: no weight, so no longer a query term
-  };
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-  Xapian::Database db;
-  Xapian::MSet matches;
-  Xapian::Stem stemmer;
+  QueryTerms terms;
   std::size_t length;
-  std::string omit;
-  bool use_xapian = false;
-
-  double max_tw = 0;
-  Xapian::doccount num_docs = 0;
-  std::vector<LooseTerm> loose_terms;
-  std::unordered_map<std::string, std::size_t> loose_index;
-  std::vector<std::vector<std::string>> phrases;
-  std::size_t longest_phrase = 0;
-
-  std::unordered_map<std::string, Word> words;
-  std::unordered_map<std::string, std::size_t> stem_index;
-  // The background weight of each stem, shared by every text as Xapian's
-  // cache is (a deque, so the pointers held by a window stay valid).
-  std::deque<double> background;
-
-  State(const Xapian::Database& db_, const Xapian::MSet& matches_, const Xapian::Stem& stemmer_, std::size_t length_,
-        std::string omit_)
-      : db(db_), matches(matches_), stemmer(stemmer_), length(length_), omit(std::move(omit_)) {}
-
-  std::size_t loose(const std::string& term) const {
-    const auto found = loose_index.find(term);
-    return found == loose_index.end() ? npos : found->second;
-  }
-
-  // Xapian's check_query: the loose terms and the tight phrases of terms.
-  void gather(const Xapian::Query& query) {
-    const std::size_t n = query.get_num_subqueries();
-    const auto op = query.get_type();
-    if (op == Xapian::Query::LEAF_TERM) {
-      const std::string term = *query.get_terms_begin();
-      if (loose_index.emplace(term, loose_terms.size()).second) loose_terms.push_back({term});
-      return;
-    }
-    if (op == Xapian::Query::OP_WILDCARD) {
-      use_xapian = true;
-      return;
-    }
-    if (op == Xapian::Query::OP_PHRASE && n > 0) {
-      std::vector<Xapian::Query> subqueries;
-      for (std::size_t i = 0; i < n; ++i) subqueries.push_back(query.get_subquery(i));
-      const bool all_terms = std::all_of(subqueries.begin(), subqueries.end(), [](const Xapian::Query& q) {
-        return q.get_type() == Xapian::Query::LEAF_TERM;
-      });
-      // The window is not public; a phrase is tight when it describes itself
-      // as the same phrase with a window of one word per term.
-      const Xapian::Query tight(Xapian::Query::OP_PHRASE, subqueries.begin(), subqueries.end(),
-                                static_cast<Xapian::termcount>(n));
-      if (all_terms && n >= 2 && tight.get_description() == query.get_description()) {
-        auto& terms = phrases.emplace_back();
-        for (const auto& q : subqueries) terms.push_back(*q.get_terms_begin());
-        longest_phrase = std::max(longest_phrase, n);
-        return;
-      }
-    }
-    for (std::size_t i = 0; i < n; ++i) gather(query.get_subquery(i));
-  }
-
-  // Xapian's Weight::Internal::get_max_termweight (the largest non-zero
-  // weight of the query's terms, whose statistics the MSet keeps), scaled as
-  // snippet() scales it.
-  void find_max_termweight(const Xapian::Query& query) {
-    double max_part = 0;
-    bool any = false;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-      double part = 0;
-      try {
-        part = matches.get_termweight(*it);
-      } catch (const Xapian::InvalidArgumentError&) {
-        continue;  // not in the statistics, so not in Xapian's loop either
-      }
-      if (part == 0.0) continue;
-      if (!any || part > max_part) max_part = part;
-      any = true;
-    }
-    max_tw = max_part == 0.0 ? 1.0 : max_part * 1.015625;
-  }
-
-  // The word's entry, stemmed on first sight.
-  Token intern(const std::string& text_term, std::size_t end) {
-    const auto [it, added] = words.try_emplace(text_term);
-    const std::string& term = it->first;
-    Word& word = it->second;
-    if (!added) return {&term, &word, end};
-    const std::string stemmed = stemmer(term);
-    word.stem.reserve(stemmed.size() + 1);  // (reserve + append: operator+ trips GCC 12's -Wrestrict)
-    word.stem.append("Z").append(stemmed);
-    word.loose_term = loose(term);
-    word.loose_stem = loose(word.stem);
-    if (const auto stem = stem_index.find(word.stem); stem != stem_index.end()) word.background = stem->second;
-    return {&term, &word, end};
-  }
-
-  // The background weights of every stem of the texts, looked up in term
-  // order, all texts at once (Xapian looks them up as the words come). A
-  // weight only changes while its word is in a window, so having it before
-  // the text that first uses it changes nothing.
-  void add_background(const std::vector<std::vector<Token>>& texts) {
-    std::vector<Word*> fresh;
-    for (const auto& tokens : texts) {
-      for (const auto& token : tokens) {
-        if (token.word->background == npos && !token.word->pending) {
-          token.word->pending = true;
-          fresh.push_back(token.word);
-        }
-      }
-    }
-    if (fresh.empty()) return;
-    std::sort(fresh.begin(), fresh.end(), [](const Word* a, const Word* b) { return a->stem < b->stem; });
-    for (Word* word : fresh) {
-      word->pending = false;
-      auto [it, added] = stem_index.try_emplace(word->stem, background.size());
-      if (added) {
-        const Xapian::doccount tf = db.get_termfreq(word->stem);
-        double r = 0.0;
-        if (tf != 0) {
-          r = max_tw * std::log((num_docs - tf) / double(tf));
-          r /= static_cast<double>(length + 1) * std::log(double(num_docs));
-        }
-        background.push_back(r);
-      }
-      word->background = it->second;
-    }
-  }
-
-  // Xapian's check_term: the weight of a query term in this text, or null.
-  double* loose_weight(std::size_t index) {
-    if (index == npos) return nullptr;
-    LooseTerm& term = loose_terms[index];
-    if (term.erased) return nullptr;
-    if (term.value == 0.0) {
-      if (!term.weight_known) {
-        term.weight_known = true;
-        try {
-          term.weight = matches.get_termweight(term.term);
-          term.has_weight = true;
-        } catch (const Xapian::InvalidArgumentError&) {
-          term.has_weight = false;
-        }
-      }
-      if (!term.has_weight) {
-        term.erased = true;
-        return nullptr;
-      }
-      term.value = term.weight + max_tw;
-    }
-    return &term.value;
-  }
-
-  std::vector<Token> tokenise(const std::string& text) {
-    std::vector<Token> tokens;
-    if (text.size() <= length) return tokens;  // returned whole, see pick()
-    tokens.reserve(text.size() / 4);
-    parse_words(text, [&](const std::string& term, std::size_t end) {
-      if (term.size() <= max_word_bytes) tokens.push_back(intern(term, end));
-    });
-    return tokens;
-  }
-
-  std::string pick(const std::string& text, const std::vector<Token>& tokens) {
-    if (text.size() <= length) return text;  // Xapian returns a short text whole, unescaped
-    for (auto& term : loose_terms) {
-      term.value = 0;
-      term.erased = false;
-    }
-    std::vector<double> phrase_relevance;
-    for (const auto& terms : phrases) phrase_relevance.push_back(max_tw * static_cast<double>(terms.size()));
-    static const std::string no_term;
-    std::vector<const std::string*> previous(longest_phrase > 0 ? longest_phrase - 1 : 0, &no_term);
-    std::size_t previous_next = 0;
-
-    Window window(length);
-    for (const Token& token : tokens) {
-      double* relevance = nullptr;
-      std::size_t highlight = 0;
-      for (std::size_t i = 0; i < phrases.size() && relevance == nullptr; ++i) {
-        const auto& terms = phrases[i];
-        if (*token.term != terms.back()) continue;
-        bool match = true;
-        for (std::size_t n = terms.size() - 1; n-- > 0;) {
-          if (terms[n] != *previous[(n + previous_next) % (longest_phrase - 1)]) {
-            match = false;
-            break;
-          }
-        }
-        if (match) {
-          relevance = &phrase_relevance[i];
-          highlight = terms.size();
-        }
-      }
-      if (relevance == nullptr && (relevance = loose_weight(token.word->loose_term)) != nullptr) highlight = 1;
-      if (relevance == nullptr && (relevance = loose_weight(token.word->loose_stem)) != nullptr) highlight = 1;
-      if (relevance == nullptr) relevance = &background[token.word->background];
-      if (longest_phrase > 0) {
-        previous[previous_next] = token.term;
-        previous_next = (previous_next + 1) % (longest_phrase - 1);
-      }
-      window.pump(relevance, token.end, highlight);
-    }
-    window.done();
-    return window.passage(text, omit);
-  }
 };
 
-PassagePicker::PassagePicker(const Xapian::Database& db, const Xapian::MSet& matches, const Xapian::Query& query,
-                             const Xapian::Stem& stemmer, std::size_t length, std::string omit)
-    : m_state(std::make_unique<State>(db, matches, stemmer, length, std::move(omit))) {
-  State& s = *m_state;
-  s.gather(query);
-  if (cjk_ngrams_enabled() || has_unprefixed_terms(db)) s.use_xapian = true;
-  if (s.use_xapian) return;
-  s.find_max_termweight(query);
-  s.num_docs = db.get_doccount() + 1;
-}
+PassagePicker::PassagePicker(const Xapian::MSet& matches, const Xapian::Query& query,
+                             const std::vector<std::string>& extra_words, std::size_t length)
+    : m_state(std::make_unique<State>(State{QueryTerms(matches, query, extra_words), length})) {}
 
 PassagePicker::~PassagePicker() = default;
 
-std::vector<std::string> PassagePicker::operator()(const std::vector<std::string>& texts) {
+Passage PassagePicker::operator()(std::string_view text) {
   State& s = *m_state;
-  std::vector<std::string> passages;
-  passages.reserve(texts.size());
-  if (s.use_xapian) {
-    for (const auto& text : texts) passages.push_back(s.matches.snippet(text, s.length, s.stemmer, flags, "", "", s.omit));
-    return passages;
+  std::vector<Match> matches;
+  for_each_word(text, [&](std::size_t begin, std::size_t end) {
+    if (const std::size_t term = s.terms.match(text.substr(begin, end - begin)); term != npos) {
+      matches.push_back({begin, end, term});
+    }
+  });
+  if (text.size() <= s.length) return cut(text, 0, text.size(), matches);
+  if (matches.empty()) {
+    const auto [from, to] = place(text, 0, 0, s.length);
+    return cut(text, from, to, matches);
   }
-  std::vector<std::vector<State::Token>> tokens;
-  tokens.reserve(texts.size());
-  for (const auto& text : texts) tokens.push_back(s.tokenise(text));
-  s.add_background(tokens);
-  for (std::size_t i = 0; i < texts.size(); ++i) passages.push_back(s.pick(texts[i], tokens[i]));
-  return passages;
+  const auto [first, last] = heaviest_run(matches, s.terms, s.length);
+  const auto [from, to] = place(text, matches[first].begin, matches[last].end, s.length);
+  return cut(text, from, to, matches);
 }
-
-bool PassagePicker::uses_xapian() const { return m_state->use_xapian; }
 
 }  // namespace winnow::search

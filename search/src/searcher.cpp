@@ -3,12 +3,7 @@
 
 #include <charconv>
 #include <filesystem>
-#include <set>
-#include <unordered_map>
 #include <utility>
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "winnow/filters/text.hpp"
 #include "winnow/index/document.hpp"
@@ -72,102 +67,6 @@ Xapian::Database open_one(const std::string& location) {
   }
 }
 
-// Length in bytes of the word character at text[at] (letter, digit, mark or
-// apostrophe), or 0 when the character there is not part of a word.
-std::size_t word_char_length(const std::string& text, std::size_t at) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t offset = static_cast<int32_t>(at);
-  UChar32 c = 0;
-  U8_NEXT(bytes, offset, static_cast<int32_t>(text.size()), c);
-  const bool word = c > 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019);
-  return word ? static_cast<std::size_t>(offset) - at : 0;
-}
-
-// Whether a word of the text matches the query the way the index matched it:
-// winnow's normaliser and stemmer on the word, remembered for the search,
-// since the same words come back in every passage (tokenising one is an ICU
-// normalisation and a break iterator pass).
-class QueryWords {
- public:
-  explicit QueryWords(std::set<std::string> terms) : m_terms(std::move(terms)) {}
-
-  bool match(const std::string& word) {
-    const auto [found, added] = m_seen.try_emplace(word, false);
-    if (added) found->second = compute(word);
-    return found->second;
-  }
-
- private:
-  bool compute(const std::string& word) const {
-    thread_local const Xapian::Stem stemmer("english");
-    for (const auto& token : filters::tokenise(word)) {
-      if (m_terms.contains(token.term) ||
-          m_terms.contains(index::schema::prefixed(index::schema::stem_prefix, stemmer(token.term)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  std::set<std::string> m_terms;
-  std::unordered_map<std::string, bool> m_seen;
-};
-
-// Calls `on_word(begin, end)` for each word of text, `on_other(byte)` between them.
-template <typename OnWord, typename OnOther>
-void scan_words(const std::string& text, OnWord&& on_word, OnOther&& on_other) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (word_char_length(text, i) == 0) {
-      on_other(text[i++]);
-      continue;
-    }
-    std::size_t end = i;
-    for (std::size_t length; end < text.size() && (length = word_char_length(text, end)) != 0;) end += length;
-    if (!on_word(i, end)) return;
-    i = end;
-  }
-}
-
-// Highlighting is done with winnow's own normaliser, so "António" and
-// "Guterres’s" light up for the query words "antonio" and "guterres", as
-// they matched in the index (Xapian's snippet generator folds no accents).
-std::string highlight(const std::string& snippet, QueryWords& query_words, bool& any) {
-  std::string out;
-  scan_words(snippet, [&](std::size_t begin, std::size_t end) {
-    const std::string word = snippet.substr(begin, end - begin);
-    const bool matched = query_words.match(word);
-    any = any || matched;
-    out += matched ? std::string(highlight_start) + word + std::string(highlight_end) : word;
-    return true;
-  }, [&](char byte) { out += byte; });
-  return out;
-}
-
-// The passage around the first word that matches, for documents where
-// Xapian's snippet generator found none (an accented or possessive form).
-std::string passage_around_first_match(const std::string& content, QueryWords& query_words) {
-  constexpr std::size_t before = 80, length = 300;
-  std::size_t found = std::string::npos;
-  scan_words(content, [&](std::size_t begin, std::size_t end) {
-    if (!query_words.match(content.substr(begin, end - begin))) return true;
-    found = begin;
-    return false;
-  }, [](char) {});
-  if (found == std::string::npos) return {};
-  std::size_t start = found > before ? content.find(' ', found - before) : 0;
-  if (start == std::string::npos || start > found) start = found;
-  std::size_t stop = std::min(content.size(), start + length);
-  if (stop < content.size()) {
-    const std::size_t space = content.rfind(' ', stop);
-    stop = space != std::string::npos && space > found ? space : stop;
-  }
-  while (stop < content.size() && (static_cast<unsigned char>(content[stop]) & 0xC0) == 0x80) ++stop;
-  std::string passage = content.substr(start, stop - start);
-  for (char& c : passage) if (c == '\n') c = ' ';
-  return (start > 0 ? "…" : "") + passage + (stop < content.size() ? "…" : "");
-}
-
 std::string strip_markers(std::string text) {
   for (const auto marker : {highlight_start, highlight_end}) {
     for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
@@ -181,17 +80,16 @@ bool has_words(const SearchRequest& request) {
   return request.query.find_first_not_of(" \t\n") != std::string::npos;
 }
 
-// The words a snippet should show and highlight: the query's, and those of
-// the --actor and --place names, so a search by entity alone shows where the
-// article names it.
-std::set<std::string> snippet_terms(const Xapian::Query& query, const SearchRequest& request) {
-  std::set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
+// The words of the --actor and --place names, normalised: a search by
+// entity alone shows and marks where the article names it.
+std::vector<std::string> entity_filter_words(const SearchRequest& request) {
+  std::vector<std::string> words;
   for (const auto* names : {&request.actors, &request.places}) {
     for (const auto& name : *names) {
-      for (auto& token : filters::tokenise(name)) terms.insert(std::move(token.term));
+      for (auto& token : filters::tokenise(name)) words.push_back(std::move(token.term));
     }
   }
-  return terms;
+  return words;
 }
 
 // A hit as --files prints it: the path, from its value slot, so that neither
@@ -204,38 +102,16 @@ Hit path_only_hit(unsigned rank, const Xapian::MSetIterator& it) {
   return hit;
 }
 
-// Each hit's passage: the one Xapian's snippet generator picks, highlighted
-// with winnow's normaliser, or the passage around the first match when that
-// one has none.
-std::vector<std::pair<std::string, std::string>> passages(const Xapian::Database& db, const Xapian::MSet& matches,
-                                                          const Xapian::Query& query, const SearchRequest& request,
-                                                          const std::vector<std::string>& contents) {
-  std::vector<std::pair<std::string, std::string>> out;  // plain and marked
-  if (contents.empty()) return out;
-  PassagePicker picker(db, matches, query, Xapian::Stem("english"), 300, "…");
-  QueryWords query_words(snippet_terms(query, request));
-  std::vector<std::string> picked = picker(contents);
-  for (std::size_t i = 0; i < contents.size(); ++i) {
-    std::string passage = std::move(picked[i]);
-    bool any_match = false;
-    std::string marked = highlight(passage, query_words, any_match);
-    if (!any_match) {
-      if (std::string own = passage_around_first_match(contents[i], query_words); !own.empty()) {
-        passage = std::move(own);
-        marked = highlight(passage, query_words, any_match);
-      }
-    }
-    out.emplace_back(std::move(passage), std::move(marked));
-  }
-  return out;
-}
-
 }  // namespace
 
-Xapian::Database open_databases(const std::vector<std::string>& locations) {
-  Xapian::Database combined;
-  for (const auto& location : locations) combined.add_database(open_one(location));
-  return combined;
+Databases open_databases(const std::vector<std::string>& locations) {
+  Databases opened;
+  for (const auto& location : locations) {
+    opened.db.add_database(open_one(location));
+    // A stub file may list remote indexes: taken as one.
+    opened.all_local = opened.all_local && !location.starts_with(tcp_scheme) && std::filesystem::is_directory(location);
+  }
+  return opened;
 }
 
 bool selects_documents(const SearchRequest& request) {
@@ -254,45 +130,37 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& reque
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request) {
+SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request, const FacetCounting& counting) {
   const Xapian::Query query = build_query(db, request);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  FacetCounter actor_counter(EntityKind::actor), place_counter(EntityKind::place);
-  if (request.facets) {
-    actor_counter.attach(enquire);
-    place_counter.attach(enquire);
-  }
-  // Facet counts must see every match, not just those the page needs.
-  const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 100;
-  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, check_at_least);
+  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, 100);
 
   SearchResponse response{request.query, matches.get_matches_estimated(),
                           matches.get_matches_lower_bound() == matches.get_matches_upper_bound(),
                           request.offset, {}, std::nullopt};
+  if (request.facets) {
+    // A pass of their own over every match, which also counts them exactly.
+    FacetCounts counts = count_facets(db, query, {matches.get_matches_estimated(), response.exact}, counting,
+                                      facets_shown);
+    response.total = counts.matches;
+    response.exact = true;
+    response.facets = Facets{name_facets(db, EntityKind::actor, std::move(counts.actors), 0, counting.local),
+                             name_facets(db, EntityKind::place, std::move(counts.places), 0, counting.local),
+                             counts.estimated};
+  }
   unsigned rank = request.offset;
   if (request.paths_only) {
     for (auto it = matches.begin(); it != matches.end(); ++it) response.hits.push_back(path_only_hit(++rank, it));
     return response;
   }
-  // Every hit's text first: the passages are picked for all of them at once.
-  std::vector<index::StoredFields> stored;
-  std::vector<std::string> contents;
+  PassagePicker passage_of(matches, query, entity_filter_words(request));
   for (auto it = matches.begin(); it != matches.end(); ++it) {
-    stored.push_back(index::read_stored_fields(it.get_document()));
-    contents.push_back(strip_markers(std::move(stored.back().content)));
-  }
-  auto shown = passages(db, matches, query, request, contents);
-  auto it = matches.begin();
-  for (std::size_t i = 0; i < stored.size(); ++i, ++it) {
-    index::StoredFields& fields = stored[i];
+    index::StoredFields fields = index::read_stored_fields(it.get_document());
+    Passage passage = passage_of(strip_markers(std::move(fields.content)));
     response.hits.push_back({++rank, std::move(fields.path), std::move(fields.title), std::move(fields.date),
-                             it.get_percent(), std::move(shown[i].first), std::move(shown[i].second),
+                             it.get_percent(), std::move(passage.plain), std::move(passage.marked),
                              std::move(fields.actors), std::move(fields.places)});
-  }
-  if (request.facets) {
-    response.facets = Facets{name_facets(db, EntityKind::actor, actor_counter.counts(facets_shown), facets_shown),
-                             name_facets(db, EntityKind::place, place_counter.counts(facets_shown), facets_shown)};
   }
   return response;
 }

@@ -233,6 +233,11 @@ TEST_CASE("ASCII text normalises as the ICU path would", "[text]") {
       "peace-keeping 15-0 2022-23 i.e. example.com U.S.A. 1.2 15,000 -x- --",
       "MIXED Case WORDS, punctuation!? (brackets) [and] {braces} <angles> #tags @handles $5 100% a_b",
       "tabs\tand\nnew lines\r\n  double  spaces",
+      // Letters, digits and white space only: tokenise's shortcut without ICU.
+      "said",
+      "Police AND government 2023",
+      "abc123 123abc 007 A1B2 x",
+      "",
   };
   for (const std::string& text : texts) {
     INFO(text);
@@ -242,6 +247,12 @@ TEST_CASE("ASCII text normalises as the ICU path would", "[text]") {
     CHECK(with_accent.back() == "e");
     with_accent.pop_back();
     CHECK(with_accent == terms_of(tokenise(text)));
+    // Positions too.
+    auto icu_tokens = tokenise(text + " \u00E9", 7);
+    icu_tokens.pop_back();
+    const auto tokens = tokenise(text, 7);
+    REQUIRE(tokens.size() == icu_tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) CHECK(tokens[i].position == icu_tokens[i].position);
   }
 }
 

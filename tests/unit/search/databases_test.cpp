@@ -103,13 +103,18 @@ TEST_CASE("a stub file lists indexes searched as one, relative to its folder", "
   make_index(dir.root / "2023", {"one", "two"});
   make_index(dir.root / "2024", {"three"});
   write_file(dir.root / "all.stub", "# every year\nauto 2023\nauto " + (dir.root / "2024").string() + "\n");
-  const Xapian::Database db = search::open_databases({(dir.root / "all.stub").string()});
+  const search::Databases opened = search::open_databases({(dir.root / "all.stub").string()});
+  const Xapian::Database& db = opened.db;
+  CHECK_FALSE(opened.all_local);  // a stub may name remote indexes
   CHECK(db.get_doccount() == 3);
   search::SearchRequest request;
   request.query = "mali";
   CHECK(search::run_search(db, request).total == 3);
   // A stub and a folder together: the stub's indexes and the folder's.
-  CHECK(search::open_databases({(dir.root / "all.stub").string(), (dir.root / "2024").string()}).get_doccount() == 4);
+  const auto both = search::open_databases({(dir.root / "all.stub").string(), (dir.root / "2024").string()});
+  CHECK(both.db.get_doccount() == 4);
+  // Folders alone are local: facets can use winnow's own counter.
+  CHECK(search::open_databases({(dir.root / "2023").string(), (dir.root / "2024").string()}).all_local);
 }
 
 TEST_CASE("a stub file that cannot be used is an error naming it and the problem", "[search][databases]") {

@@ -3,15 +3,20 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <random>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "winnow/index/document.hpp"
+#include "winnow/index/schema.hpp"
 #include "winnow/search/facets.hpp"
+#include "winnow/search/output.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/searcher.hpp"
 
@@ -252,6 +257,7 @@ TEST_CASE("facets count every match exactly, not just the page shown", "[facets]
   CHECK(response.facets->places == std::vector<search::FacetValue>{{"Mali", "mali", 30}, {"Gao", "gao", 10}});
   CHECK(response.facets->actors ==
         std::vector<search::FacetValue>{{"Wagner Group", "wagner group", 15}, {"MINUSMA", "minusma", 6}});
+  CHECK_FALSE(response.facets->estimated);  // 30 matches: far under the sample size
 
   // Without --facets nothing is counted.
   page.facets = false;
@@ -330,8 +336,10 @@ TEST_CASE("facets, lists and alias resolution work over several databases as one
     add_articles(second, {{"two", "Wagner near Gao", {actor("Wagner"), actor("Antonio Guterres")}, {place("Gao")}},
                           {"three", "Antonio Guterres in Gao", {actor("Antonio Guterres")}, {place("Gao")}}});
   }
-  const Xapian::Database db =
+  const search::Databases opened =
       search::open_databases({(dir.root / "first").string(), (dir.root / "second").string()});
+  CHECK(opened.all_local);
+  const Xapian::Database& db = opened.db;
   REQUIRE(db.get_doccount() == 3);
 
   CHECK(search::resolve_entity(db, EntityKind::actor, "wagner") == Keys{"wagner", "wagner group"});
@@ -361,4 +369,229 @@ TEST_CASE("hits carry the document's actors and places", "[facets][hits]") {
   REQUIRE(response.hits.size() == 1);
   CHECK(response.hits[0].actors == std::vector<std::string>{"Wagner"});
   CHECK(response.hits[0].places == std::vector<std::string>{"Mali", "Ménaka"});
+}
+
+namespace {
+
+/// Articles with random actors and places, from pools where some are common
+/// and most rare, as in news: "flood" in every one, "rain" in every third.
+std::vector<Article> random_articles(std::size_t count, unsigned seed) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  std::vector<Article> articles;
+  for (std::size_t i = 0; i < count; ++i) {
+    Article article{fmt::format("r{}", i), i % 3 == 0 ? "flood and rain" : "flood", {}, {}};
+    // Actor k is in about 0.6 / (k + 1) of the articles; place k in 0.5 / (k + 1).
+    for (int k = 0; k < 40; ++k) {
+      if (uniform(random) < 0.6 / (k + 1)) article.actors.push_back(actor(fmt::format("Person Number{}", k)));
+    }
+    for (int k = 0; k < 20; ++k) {
+      if (uniform(random) < 0.5 / (k + 1)) article.places.push_back(place(fmt::format("Town{}", k)));
+    }
+    articles.push_back(std::move(article));
+  }
+  return articles;
+}
+
+using KeyCounts = std::map<std::string, Xapian::doccount>;
+
+/// Per-key counts over the query's matches the way winnow counted them
+/// before it had a counter of its own: Xapian's ValueCountMatchSpy counts
+/// each combination of keys, which is split here.
+KeyCounts spy_counts(const Xapian::Database& db, const Xapian::Query& query, EntityKind kind) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  Xapian::ValueCountMatchSpy spy(index::schema::entity_schema(kind).slot);
+  enquire.add_matchspy(&spy);
+  (void)enquire.get_mset(0, 0, db.get_doccount());
+  KeyCounts counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    std::stringstream keys(*it);
+    for (std::string key; std::getline(keys, key, index::schema::key_separator);) counts[key] += it.get_termfreq();
+  }
+  return counts;
+}
+
+KeyCounts as_map(const std::vector<search::FacetValue>& values) {
+  KeyCounts counts;
+  for (const auto& value : values) counts[value.key] = value.count;
+  return counts;
+}
+
+Xapian::doccount matches_of(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+/// The page's estimate that count_facets is given, as run_search gives it.
+search::MatchEstimate page_estimate(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  const Xapian::MSet page = enquire.get_mset(0, 10, 100);
+  return {page.get_matches_estimated(), page.get_matches_lower_bound() == page.get_matches_upper_bound()};
+}
+
+}  // namespace
+
+TEST_CASE("winnow's counter counts each key as Xapian's spy does, locally or as a remote would",
+          "[facets][counts]") {
+  const auto articles = random_articles(600, 7);
+  const auto db = in_memory(articles);
+  // The same articles in two databases searched as one.
+  Xapian::Database shards;
+  shards.add_database(in_memory({articles.begin(), articles.begin() + 250}));
+  shards.add_database(in_memory({articles.begin() + 250, articles.end()}));
+  const search::FacetCounting exact{.local = true, .sample_above = 0};
+  const search::FacetCounting remote{.local = false};
+  for (const Xapian::Database* searched : std::vector<const Xapian::Database*>{&db, &shards}) {
+    for (const std::string text : {"flood", "rain", "flood -rain", "place:town3", "actor:\"person number0\" rain"}) {
+      INFO(text << (searched == &shards ? " (two databases)" : ""));
+      const Xapian::Query query = search::parse_query(text, *searched);
+      const Xapian::doccount matches = matches_of(*searched, query);
+      REQUIRE(matches > 0);
+      for (const auto& how : {exact, remote}) {
+        const auto counts = search::count_facets(*searched, query, {matches, true}, how);
+        CHECK(counts.matches == matches);
+        CHECK_FALSE(counts.estimated);
+        CHECK(as_map(counts.actors) == spy_counts(*searched, query, EntityKind::actor));
+        CHECK(as_map(counts.places) == spy_counts(*searched, query, EntityKind::place));
+        // --list counts the same way, exactly, and names the values.
+        const auto listed = search::list_facet(*searched, EntityKind::actor, query, how.local);
+        CHECK(as_map(listed) == spy_counts(*searched, query, EntityKind::actor));
+        CHECK(std::all_of(listed.begin(), listed.end(), [](const auto& value) { return !value.name.empty(); }));
+      }
+    }
+  }
+}
+
+TEST_CASE("values come most documents first, then by key, and a limit keeps the first", "[facets][counts]") {
+  const auto db = in_memory(random_articles(300, 3));
+  const Xapian::Query query = search::parse_query("flood", db);
+  const auto all = search::count_facets(db, query, {300, true}, {.local = true, .sample_above = 0});
+  REQUIRE(all.actors.size() > 10);
+  CHECK(std::is_sorted(all.actors.begin(), all.actors.end(), [](const auto& a, const auto& b) {
+    return a.count != b.count ? a.count > b.count : a.key < b.key;
+  }));
+  const auto top = search::count_facets(db, query, {300, true}, {.local = true, .sample_above = 0}, 10);
+  CHECK(top.actors == std::vector<search::FacetValue>(all.actors.begin(), all.actors.begin() + 10));
+}
+
+TEST_CASE("many matches are counted from a sample: estimates near the exact counts, flagged", "[facets][sample]") {
+  // 3,000 matches, a sample of about 600 (a fifth) of them.
+  const auto articles = random_articles(3000, 11);
+  const auto db = in_memory(articles);
+  const search::FacetCounting sampled{.local = true, .sample_above = 600};
+  for (const std::string text : {"flood", "actor:\"person number0\" OR actor:\"person number1\""}) {
+    INFO(text);
+    const Xapian::Query query = search::parse_query(text, db);
+    const search::MatchEstimate page = page_estimate(db, query);
+    // One term: the page knows the number, so only the sample is visited; an
+    // OR of two leaves it an estimate, so every match is (and counted).
+    CHECK(page.exact == (text == "flood"));
+    REQUIRE(page.matches > 600);
+    const auto estimate = search::count_facets(db, query, page, sampled);
+    CHECK(estimate.estimated);
+    CHECK(estimate.matches == matches_of(db, query));  // exact all the same
+    const auto exact_actors = spy_counts(db, query, EntityKind::actor);
+    const auto exact_places = spy_counts(db, query, EntityKind::place);
+    // The common values (100 or more of 3,000): each estimate within four
+    // standard errors of the exact count. A value in e of the N matches is
+    // read in about e * p of them (p = 600 / N), with a variance of
+    // e * p * (1 - p); scaled by 1 / p, that is a standard error of
+    // sqrt(e * (1 - p) / p), some 20% for 100 matches of 3,000.
+    const double p = 600.0 / static_cast<double>(estimate.matches);
+    for (const auto& [values, exact] : {std::pair{&estimate.actors, &exact_actors},
+                                        std::pair{&estimate.places, &exact_places}}) {
+      std::size_t checked = 0;
+      double squares = 0;
+      for (const auto& [key, count] : *exact) {
+        if (count < 100) continue;
+        INFO(key << ": exact " << count);
+        const auto found = std::find_if(values->begin(), values->end(), [&](const auto& v) { return v.key == key; });
+        REQUIRE(found != values->end());
+        const double error = std::sqrt(count * (1 - p) / p);
+        const double z = (static_cast<double>(found->count) - count) / error;
+        CHECK(std::abs(z) <= 4.0);
+        squares += z * z;
+        ++checked;
+      }
+      CHECK(checked >= 5);
+      // Taken together, no more spread than a uniform sample gives (a
+      // biased sample, such as one that followed the order of the
+      // documents, would show as a mean square far above 1).
+      CHECK(squares / static_cast<double>(checked) <= 3.0);
+    }
+    // The same search, the same sample: the same estimates.
+    CHECK(search::count_facets(db, query, page, sampled).actors == estimate.actors);
+  }
+  // At or under the sample size, every match is counted.
+  const Xapian::Query rain = search::parse_query("rain", db);  // 1,000 matches
+  const auto counted = search::count_facets(db, rain, page_estimate(db, rain), {.local = true, .sample_above = 1000});
+  CHECK_FALSE(counted.estimated);
+  CHECK(as_map(counted.actors) == spy_counts(db, rain, EntityKind::actor));
+  // Remote databases are never sampled (xapian-tcpsrv cannot run the counter).
+  const auto remote = search::count_facets(db, rain, page_estimate(db, rain), {.local = false, .sample_above = 10});
+  CHECK_FALSE(remote.estimated);
+  CHECK(as_map(remote.places) == spy_counts(db, rain, EntityKind::place));
+}
+
+TEST_CASE("a search with --facets reports the exact total and whether counts are estimated", "[facets][sample]") {
+  const auto db = in_memory(random_articles(3000, 5));
+  // A total the page only estimates.
+  auto flood = request("flood actor:\"person number0\" OR actor:\"person number1\"");
+  flood.facets = true;
+  flood.limit = 3;
+  const Xapian::doccount total = matches_of(db, search::build_query(db, flood));
+  auto plain = flood;
+  plain.facets = false;
+  CHECK_FALSE(search::run_search(db, plain).exact);
+  const auto sampled = search::run_search(db, flood, {.local = true, .sample_above = 500});
+  CHECK(sampled.total == total);
+  CHECK(sampled.exact);
+  REQUIRE(sampled.facets);
+  CHECK(sampled.facets->estimated);
+  CHECK(sampled.facets->actors.size() == search::facets_shown);
+  CHECK(sampled.facets->actors.front().name == "Person Number0");
+  CHECK(sampled.hits.size() == 3);
+
+  const auto counted = search::run_search(db, flood, {.local = true, .sample_above = 5000});
+  CHECK(counted.total == total);
+  REQUIRE(counted.facets);
+  CHECK_FALSE(counted.facets->estimated);
+  CHECK(as_map(counted.facets->actors).at("person number0") ==
+        spy_counts(db, search::build_query(db, flood), EntityKind::actor).at("person number0"));
+}
+
+TEST_CASE("estimated facet counts are marked in the human output and the JSON", "[facets][output]") {
+  search::SearchResponse response;
+  response.query = "flood";
+  response.total = 97000;
+  response.exact = true;
+  response.facets = search::Facets{{{"Wagner Group", "wagner group", 1234}}, {{"Mali", "mali", 56}}, true};
+
+  std::ostringstream human;
+  search::print_human(response, human, false);
+  CHECK_THAT(human.str(), Catch::Matchers::Contains("top actors (documents, estimated from a sample):"));
+  CHECK_THAT(human.str(), Catch::Matchers::Contains("  ≈1234  Wagner Group\n"));
+  CHECK_THAT(human.str(), Catch::Matchers::Contains("    ≈56  Mali\n"));
+  std::ostringstream json;
+  search::print_json(response, json);
+  const auto parsed = nlohmann::json::parse(json.str());
+  CHECK(parsed["facets"]["estimated"] == true);
+  CHECK(parsed["facets"]["actors"][0]["count"] == 1234);
+
+  response.facets->estimated = false;
+  human.str("");
+  search::print_human(response, human, false);
+  CHECK_THAT(human.str(), Catch::Matchers::Contains("top actors (documents):\n   1234  Wagner Group\n"));
+  json.str("");
+  search::print_json(response, json);
+  CHECK(nlohmann::json::parse(json.str())["facets"]["estimated"] == false);
+  // Without --facets: empty lists, not estimated.
+  response.facets.reset();
+  json.str("");
+  search::print_json(response, json);
+  CHECK(nlohmann::json::parse(json.str())["facets"] ==
+        nlohmann::json{{"actors", nlohmann::json::array()}, {"places", nlohmann::json::array()}, {"estimated", false}});
 }

@@ -1,54 +1,55 @@
-// The passage shown under a result: the one Xapian's snippet generator picks, found for less.
+// The passage shown under a result, and its matched words.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
 
 namespace winnow::search {
 
-/// Picks the passage of each of the hits' texts that
+/// A passage of a document's text: as it reads, and with each word that
+/// matched the query between highlight_start and highlight_end (searcher.hpp).
+struct Passage {
+  std::string plain;
+  std::string marked;
+};
+
+/// Picks, for each hit, the passage of about `length` bytes that shows the
+/// most of the query, and marks the words that matched.
 ///
-///     matches.snippet(text, length, stemmer,
-///                     MSet::SNIPPET_BACKGROUND_MODEL | MSet::SNIPPET_EXHAUSTIVE, "", "", omit)
+/// A word of the text matches when winnow's normaliser and stemmer turn it
+/// into a term of the query, as the indexer did when it indexed the text (so
+/// "António" matches antonio and "Guterres’s" matches guterres), or into a
+/// word of an --actor or --place name, or when its stem starts with a
+/// wildcard's letters. The passage is the run of matches that weighs most:
+/// each query term counts its weight in the search (rarer terms weigh more),
+/// a term repeated in the run half as much again each time, so that several
+/// different query words beat one word said three times; on a tie the
+/// earlier run wins, since a news article says what matters first. The
+/// passage then starts at the start of the sentence holding the run when
+/// that fits, else a little before the run, and ends at a word's end, with
+/// "…" wherever it cuts a sentence. A text with no match shows its start.
+/// A text no longer than `length` is shown whole.
 ///
-/// returns, byte for byte, when called on the texts in turn (Xapian carries
-/// state from one call to the next, so the order matters).
-///
-/// Xapian (1.4) slides a window of `length` bytes over the whole text and
-/// keeps the one whose words weigh most: a query word its term weight, any
-/// other word a small weight from how rare its stem is in the index. To get
-/// those weights it stems every word of every text and looks up, in the order
-/// the words come, the term frequency of each new word and of its stem: for
-/// the ten long articles a common word matches, some 20,000 stemmings and
-/// 9,000 B-tree look-ups, 15,000 reads of 8 KB blocks, most of a search's
-/// time. This class runs the same algorithm with the same arithmetic, but
-/// stems each distinct word once per search and looks up the stems of all
-/// the texts at once, in sorted order, so that neighbouring terms share the
-/// blocks already read;
-/// the unstemmed look-up is skipped because it is always a miss in a winnow
-/// index (checked: every term there has an upper-case prefix).
-///
-/// For what it cannot reproduce from Xapian's public API (a wildcard in the
-/// query, whose expansions' weights are not exposed; Xapian's CJK n-gram mode;
-/// an index with unprefixed terms) it calls MSet::snippet itself.
+/// Only the hits' texts are read: no term of the index is looked up, and
+/// only words that could match (those starting with a query term's first
+/// letter) are normalised and stemmed, which keeps a search's cost close to
+/// the cost of finding its matches.
 class PassagePicker {
  public:
-  PassagePicker(const Xapian::Database& db, const Xapian::MSet& matches, const Xapian::Query& query,
-                const Xapian::Stem& stemmer, std::size_t length, std::string omit);
+  /// `extra_words`: normalised words that count as matches besides the
+  /// query's terms (the words of the --actor and --place names).
+  PassagePicker(const Xapian::MSet& matches, const Xapian::Query& query, const std::vector<std::string>& extra_words,
+                std::size_t length = 300);
   ~PassagePicker();
   PassagePicker(const PassagePicker&) = delete;
   PassagePicker& operator=(const PassagePicker&) = delete;
 
-  /// The passages of the texts, in order. Call once per search: the texts
-  /// of several calls are taken as following each other.
-  [[nodiscard]] std::vector<std::string> operator()(const std::vector<std::string>& texts);
-
-  /// Whether the texts go to MSet::snippet (see above): for tests.
-  [[nodiscard]] bool uses_xapian() const;
+  [[nodiscard]] Passage operator()(std::string_view text);
 
  private:
   struct State;

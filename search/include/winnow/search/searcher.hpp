@@ -38,10 +38,13 @@ struct Hit {
   std::vector<std::string> places;  ///< the document's places, most mentioned first
 };
 
-/// The top actors and places over all matches, with exact document counts.
+/// The top actors and places over all matches, with document counts.
 struct Facets {
   std::vector<FacetValue> actors;
   std::vector<FacetValue> places;
+  /// The counts are estimated from a sample of the matches (there were many
+  /// of them; see FacetCounting), not exact.
+  bool estimated = false;
 };
 
 /// How many values of each kind --facets shows.
@@ -68,9 +71,18 @@ class NoIndex : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Indexes opened to be searched as one.
+struct Databases {
+  Xapian::Database db;
+  /// Every one is an index folder on this machine: none is a tcp://
+  /// location or a stub file (which may name a remote one). Says how facets
+  /// can be counted (FacetCounting::local).
+  bool all_local = true;
+};
+
 /// Opens one or more indexes as one: folders, Xapian stub files or tcp://HOST:PORT.
-/// Throws Xapian::Error when one cannot be opened.
-[[nodiscard]] Xapian::Database open_databases(const std::vector<std::string>& locations);
+/// Throws NoIndex, or Xapian::Error, when one cannot be opened.
+[[nodiscard]] Databases open_databases(const std::vector<std::string>& locations);
 
 /// Whether the request has a query string or entity filters: without either
 /// it selects no documents, and --list counts over the whole index.
@@ -81,7 +93,10 @@ class NoIndex : public std::runtime_error {
 /// when !selects_documents(request). Throws QuerySyntaxError for a bad query.
 [[nodiscard]] Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request);
 
-/// Runs a request. Throws QuerySyntaxError for a bad query.
-[[nodiscard]] SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request);
+/// Runs a request; `counting` says how --facets may count (the default
+/// suits local indexes). With request.facets, every match is counted, so
+/// the total is exact. Throws QuerySyntaxError for a bad query.
+[[nodiscard]] SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request,
+                                        const FacetCounting& counting = {});
 
 }  // namespace winnow::search
