@@ -64,6 +64,13 @@ bench: deps
 bench-filter: deps
 	BUILD=$(BUILD) JOBS=$(JOBS) tests/bench/filter_cost
 
+# What each term family costs to write, and --batch against peak memory, on 2,000
+# synthetic articles (about 10 minutes). Knobs pass through (see tests/bench/write_cost):
+# RUNS, COUNT, SEED, CORPUS (an existing folder, read only), BATCHES, PARTS.
+.PHONY: bench-write
+bench-write: deps
+	BUILD=$(BUILD) JOBS=$(JOBS) tests/bench/write_cost
+
 # What --facets costs on top of the same query, per process, on the same corpus.
 bench-facets: deps
 	BUILD=$(BUILD) JOBS=$(JOBS) tests/bench/facet_cost
