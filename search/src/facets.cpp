@@ -115,6 +115,14 @@ Xapian::Query entity_query(const Xapian::Database& db, EntityKind kind, std::str
 
 namespace {
 
+// A search that weighs no match: a pass over the matches that only counts.
+Xapian::Enquire unweighted(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire;
+}
+
 // splitmix64's finaliser: a well-mixed 64-bit hash of a 64-bit number.
 std::uint64_t mixed(std::uint64_t z) {
   z += 0x9e3779b97f4a7c15ULL;
@@ -286,19 +294,16 @@ class KeyCounter : public Xapian::MatchDecider {
   /// Shows the counter every match of the query, or, with `only_sample`,
   /// only the matches in its sample.
   void count(const Xapian::Database& db, const Xapian::Query& query, bool only_sample = false) {
-    Xapian::Enquire enquire(db);
     // Every match shown is in the sample: no need to check (and over several
     // databases, the source numbers documents within each one).
     m_check_sample = m_sampled && !only_sample;
+    Xapian::Query shown = query;
     if (only_sample && m_sampled) {
       // The source is released with the query.
       const Xapian::Query sample((new SampleSource(m_below, m_rate))->release());
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, sample));
-    } else {
-      enquire.set_query(query);
+      shown = Xapian::Query(Xapian::Query::OP_FILTER, query, sample);
     }
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    (void)enquire.get_mset(0, 0, db.get_doccount(), nullptr, this);
+    (void)unweighted(db, shown).get_mset(0, 0, db.get_doccount(), nullptr, this);
   }
 
   [[nodiscard]] bool sampled() const { return m_sampled; }
@@ -364,9 +369,7 @@ std::vector<FacetValue> top_values(const KeyCounts& counts, std::size_t limit, X
 // MSet holds no document, only the exact number of matches.
 Xapian::MSet every_match(const Xapian::Database& db, const Xapian::Query& query,
                          const std::vector<Xapian::MatchSpy*>& spies) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::Enquire enquire = unweighted(db, query);
   for (auto* spy : spies) enquire.add_matchspy(spy);
   return enquire.get_mset(0, 0, db.get_doccount());
 }
