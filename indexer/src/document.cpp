@@ -16,17 +16,24 @@ namespace {
 // match on stems too ("peacekeeper killed" finds "peacekeepers killed").
 // Numbers go through the stemmer unchanged and get the same prefix, as the
 // query parser gives them. A one-position gap between segments keeps phrases
-// from matching across a paragraph or across removed boilerplate.
+// from matching across a paragraph or across removed boilerplate. Each
+// occurrence adds the article's occurrence weight to the wdf, which needs the
+// article's length first: the words are gathered, then added.
 void add_content_terms(Xapian::Document& document, const PreparedDocument& prepared) {
   thread_local const Xapian::Stem stemmer("english");
+  std::vector<filters::Token> words;
   std::uint32_t position = 1;
   for (const auto& segment : prepared.segments) {
     if (segment.label != filters::Label::content) continue;
-    for (const auto& token : filters::tokenise(segment.text, position)) {
-      document.add_posting(schema::prefixed(schema::stem_prefix, stemmer(token.term)), token.position);
+    for (auto& token : filters::tokenise(segment.text, position)) {
       position = token.position + 1;
+      words.push_back(std::move(token));
     }
     position += 1;
+  }
+  const Xapian::termcount weight = schema::occurrence_weight(words.size());
+  for (const auto& word : words) {
+    document.add_posting(schema::prefixed(schema::stem_prefix, stemmer(word.term)), word.position, weight);
   }
 }
 
@@ -105,11 +112,11 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
   document.add_value(schema::size_slot, std::to_string(prepared.file.size));
   document.add_value(schema::content_hash_slot, schema::hex64(prepared.content_hash));
   document.add_value(schema::path_slot, prepared.file.path);
+  document.add_value(schema::content_slot, prepared.content);
 
   const nlohmann::json data = {{"path", prepared.file.path},
                                {"title", prepared.title},
                                {"date", date},
-                               {"content", prepared.content},
                                {"actors", entity_names(prepared.entities.actors)},
                                {"places", entity_names(prepared.entities.places)}};
   // Invalid UTF-8 cannot reach here (the decoder repairs it), but never let

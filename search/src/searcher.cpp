@@ -134,6 +134,7 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
   const Xapian::Query query = build_query(db, request);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  enquire.set_weighting_scheme(index::schema::ranking_weight());
   const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, 100);
 
   SearchResponse response{request.query, matches.get_matches_estimated(),

@@ -127,6 +127,66 @@ std::string generated_text(std::mt19937& random, std::size_t words) {
 
 }  // namespace
 
+namespace {
+
+// An article of `length` words, `uses` of them "ceasefire", spread out; the
+// rest distinct filler words.
+std::string article_using(std::size_t length, std::size_t uses) {
+  std::string text;
+  for (std::size_t i = 0; i < length; ++i) {
+    text += (i * uses / length != (i + 1) * uses / length) ? "ceasefire" : "filler" + std::to_string(i);
+    text += ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("ranking is BM25's, its length normalisation done at indexing time", "[search][ranking]") {
+  // (length, uses of the word): lengths average 700 words, the length the
+  // indexer takes as typical, so that Xapian's own BM25 over plain word
+  // counts normalises by the same average.
+  // Counted by uses alone, the order would differ: the longer articles come
+  // first among equal counts, and three uses beat two.
+  const std::vector<std::pair<std::size_t, std::size_t>> shapes = {
+      {1050, 3}, {350, 2}, {700, 1}, {1050, 1}, {350, 1}, {700, 4}, {700, 2}};
+  std::vector<std::string> articles;
+  for (const auto& [length, uses] : shapes) articles.push_back(article_using(length, uses));
+  const auto db = corpus_of(articles);
+
+  // The same articles as Xapian indexes them by default: wdf = occurrences,
+  // searched with BM25 looking up each document's length.
+  Xapian::WritableDatabase plain(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("english"));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  for (const auto& text : articles) {
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(text);
+    plain.add_document(doc);
+  }
+  REQUIRE(plain.get_avlength() == Approx(700));
+  Xapian::Enquire enquire(plain);
+  enquire.set_query(Xapian::Query("Zceasefir"));
+  std::vector<std::string> expected;
+  for (const auto id : enquire.get_mset(0, 10)) expected.push_back("/a/" + std::to_string(id) + ".txt");
+
+  std::vector<std::string> ranked;
+  for (const auto& hit : search::run_search(db, request("ceasefire")).hits) ranked.push_back(hit.path);
+  CHECK(ranked == expected);
+  // What that means to a user: of two articles that use the word as often,
+  // the shorter first; at the same length, the one that uses it more; and a
+  // short article can outrank a long one that uses the word more often.
+  const auto rank_of = [&](std::size_t article) {
+    return std::find(ranked.begin(), ranked.end(), "/a/" + std::to_string(article + 1) + ".txt") - ranked.begin();
+  };
+  CHECK(rank_of(4) < rank_of(2));  // once in 350 words before once in 700
+  CHECK(rank_of(2) < rank_of(3));  // once in 700 words before once in 1050
+  CHECK(rank_of(1) < rank_of(0));  // twice in 350 words before three times in 1050
+  CHECK(rank_of(5) < rank_of(6));  // four times in 700 words before twice
+}
+
 TEST_CASE("a search for paths only gives the same hits without reading their text", "[search]") {
   std::mt19937 random(7);
   std::vector<std::string> articles;

@@ -10,7 +10,8 @@
 
 namespace winnow::index {
 
-/// The fields kept in a document's data (a JSON object), read back by search.
+/// The fields kept in a document's data (a JSON object) and, for the text,
+/// its content slot; read back by search.
 struct StoredFields {
   std::string path;
   std::string title;
@@ -27,7 +28,7 @@ struct StoredFields {
 [[nodiscard]] Xapian::Document build_document(const PreparedDocument& prepared,
                                               bool store_mtime = true);
 
-/// Reads the stored fields back from a document's data.
+/// Reads the stored fields back from a document's data and content slot.
 [[nodiscard]] StoredFields read_stored_fields(const Xapian::Document& document);
 
 }  // namespace winnow::index

@@ -2,6 +2,7 @@
 // winnow-index writes with it and winnow-search reads with it; winnow(7) documents it.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,10 @@ namespace winnow::index::schema {
 /// winnow-index re-indexes every file of an index written with another version.
 /// 2: entity facets (XA, XP, XN, XV, XR terms; slots 5 and 6; "actors", "places" data).
 /// 3: content words only as positional stems (Z), no unstemmed copy.
-inline constexpr std::string_view version = "3";
+/// 4: a content word's wdf carries BM25's length normalisation (see
+///    occurrence_weight); searches weigh with ranking_weight(); the text is
+///    in slot 7, no longer in the data.
+inline constexpr std::string_view version = "4";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
 /// Content words: Z + the English Snowball stem of each filters::tokenise
@@ -63,6 +67,10 @@ enum Slot : Xapian::valueno {
   /// splitting the counted values back into keys gives exact per-key document counts.
   actors_slot = 5,
   places_slot = 6,
+  /// The cleaned text, for snippets. A value, not part of the document's
+  /// data, because Xapian compresses the data with zlib: inflating it was
+  /// half of what showing a hit cost, and values are stored as they are.
+  content_slot = 7,
 };
 
 /// The prefixes and slot of one kind of entity, so code handles both kinds alike.
@@ -104,6 +112,42 @@ inline constexpr std::size_t max_term_bytes = 240;
   pair.reserve(first.size() + 1 + second.size());
   pair.append(first).append(1, key_separator).append(second);
   return pair;
+}
+
+// Ranking: BM25 with its length normalisation done once, when an article
+// is indexed, instead of at every match of every search.
+//
+// BM25 weighs a term of a document by tf / (k1 * norm + tf), where norm =
+// 1 - b + b * max(length / average length, min_normlen) grows with the
+// document's length. Xapian 1.4 looks each match's length up in a table of
+// its own, which is half the cost of matching a common word. Dividing the
+// term frequency by norm at indexing time, and weighing with b = 0 (no
+// length look-up) and k1 scaled alike, gives the same order: tf/norm *
+// scale / (k1 * scale + tf/norm * scale) = tf / (k1 * norm + tf).
+// The average is a typical article's length, fixed, not the index's own,
+// which is unknown while a first run indexes.
+
+/// Xapian's BM25 defaults for the parameters winnow uses.
+inline constexpr double bm25_k1 = 1.0, bm25_b = 0.5, bm25_min_normlen = 0.5;
+/// The length, in words of content, that BM25 treats as average.
+inline constexpr double typical_article_words = 700;
+/// The wdf of one occurrence in an article of average length; a wdf is a
+/// whole number, so this sets the precision of the normalisation (about 3%
+/// for an article five times the average).
+inline constexpr double occurrence_scale = 16;
+
+/// The wdf that each occurrence of a content word adds, in an article of
+/// `words` words of content: occurrence_scale / norm, rounded, at least 1.
+[[nodiscard]] inline Xapian::termcount occurrence_weight(std::size_t words) {
+  const double relative = std::max(static_cast<double>(words) / typical_article_words, bm25_min_normlen);
+  const double norm = 1 - bm25_b + bm25_b * relative;
+  return static_cast<Xapian::termcount>(std::max(1.0, occurrence_scale / norm + 0.5));
+}
+
+/// The weighting scheme of a search over an index of this schema: BM25,
+/// its length normalisation already in the wdf.
+[[nodiscard]] inline Xapian::BM25Weight ranking_weight() {
+  return Xapian::BM25Weight(bm25_k1 * occurrence_scale, 0, 1, 0, bm25_min_normlen);
 }
 
 /// Q + path, or Q + a prefix of the path and its hash when too long.
