@@ -21,7 +21,7 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool ascii_word_byte(unsigned char byte) {
+constexpr bool ascii_word_byte(unsigned char byte) {
   return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
          byte == '\'';
 }
@@ -37,32 +37,62 @@ std::size_t wide_word_char_length(std::string_view text, std::size_t at) {
   return word ? static_cast<std::size_t>(offset) - at : 0;
 }
 
-// Calls on_word(begin, end) for each word of the text. ASCII, nearly all
-// of an English text, is classified by a table lookup per byte.
+// What a byte can be in a word: not at all (spaces, punctuation), an ASCII
+// letter, digit or apostrophe (a word character of one byte), or a byte of
+// a character that is not ASCII, which may be a letter.
+enum ByteKind : unsigned char { not_word = 0, ascii_word = 1, maybe_wide = 2 };
+
+constexpr std::array<ByteKind, 256> byte_kinds = [] {
+  std::array<ByteKind, 256> kinds{};
+  for (unsigned c = 0; c < kinds.size(); ++c) {
+    kinds[c] = c >= 0x80 ? maybe_wide : ascii_word_byte(static_cast<unsigned char>(c)) ? ascii_word : not_word;
+  }
+  return kinds;
+}();
+
+// The length of the word character at text[at], or 0.
+std::size_t word_char_length(std::string_view text, std::size_t at) {
+  const ByteKind kind = byte_kinds[static_cast<unsigned char>(text[at])];
+  return kind == maybe_wide ? wide_word_char_length(text, at) : static_cast<std::size_t>(kind);
+}
+
+// Whether a word starting with the word character at text[at] starts there:
+// the character before it is no word character, and no separator inside a
+// number ("1,000" is one word).
+bool word_starts_at(std::string_view text, std::size_t at) {
+  if (at == 0) return true;
+  const auto before = static_cast<unsigned char>(text[at - 1]);
+  if (before < 0x80) {
+    if (byte_kinds[before] == ascii_word) return false;
+    return !((before == ',' || before == '.') && at >= 2 && is_digit(text[at - 2]) && is_digit(text[at]));
+  }
+  // A character that is not ASCII: back to its first byte (the text is valid UTF-8).
+  std::size_t start = at - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return wide_word_char_length(text, start) == 0;
+}
+
+// Calls on_word(begin, end) for each word of the text whose first byte
+// `may_start` allows. The bytes that cannot start such a word are passed
+// over with one table look-up each, so neither those words nor the spaces
+// between them are walked through word by word.
 template <typename OnWord>
-void for_each_word(std::string_view text, OnWord&& on_word) {
-  static const std::array<bool, 128> ascii_word = [] {
-    std::array<bool, 128> table{};
-    for (unsigned c = 0; c < table.size(); ++c) table[c] = ascii_word_byte(static_cast<unsigned char>(c));
-    return table;
-  }();
-  const auto length_at = [&](std::size_t at) -> std::size_t {
-    const auto byte = static_cast<unsigned char>(text[at]);
-    if (byte < 0x80) return ascii_word[byte] ? 1 : 0;
-    return wide_word_char_length(text, at);
-  };
+void for_each_word(std::string_view text, const std::array<bool, 256>& may_start, OnWord&& on_word) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
-    std::size_t length = length_at(i);
-    if (length == 0) {
+    while (i < size && !may_start[bytes[i]]) ++i;
+    if (i == size) break;
+    std::size_t length = word_char_length(text, i);
+    if (length == 0 || !word_starts_at(text, i)) {
       ++i;
       continue;
     }
     const std::size_t begin = i;
     while (true) {
       do i += length;
-      while (i < size && (length = length_at(i)) != 0);
+      while (i < size && (length = word_char_length(text, i)) != 0);
       // A number keeps its separators ("1,000", "3.5"), as the indexer's words do.
       if (i + 1 < size && (text[i] == ',' || text[i] == '.') && is_digit(text[i - 1]) && is_digit(text[i + 1])) {
         length = 1;
@@ -93,7 +123,17 @@ class QueryTerms {
     for (auto& weight : m_weights) {
       if (weight <= 0) weight = heaviest > 0 ? heaviest : 1.0;
     }
+    // The first bytes may_match lets through: a first letter of a query
+    // term in either case, an apostrophe, and the first byte of any
+    // character that is not ASCII.
+    for (unsigned byte = 0; byte < 0x80; ++byte) {
+      m_may_start[byte] = byte == '\'' || m_first[lower(static_cast<unsigned char>(byte))];
+    }
+    for (unsigned byte = 0xC0; byte < 0x100; ++byte) m_may_start[byte] = true;
   }
+
+  /// Which first bytes a word that may match can have.
+  [[nodiscard]] const std::array<bool, 256>& may_start() const { return m_may_start; }
 
   [[nodiscard]] std::size_t size() const { return m_names.size(); }
   [[nodiscard]] double weight(std::size_t term) const { return m_weights[term]; }
@@ -200,6 +240,7 @@ class QueryTerms {
   std::vector<double> m_weights;
   std::unordered_map<std::string, std::size_t> m_terms, m_wildcards;
   std::array<bool, 128> m_first{}, m_any_second{};
+  std::array<bool, 256> m_may_start{};
   std::array<std::array<bool, 128>, 128> m_first_two{};
   std::unordered_map<std::string, std::size_t> m_seen;
 };
@@ -338,7 +379,7 @@ PassagePicker::~PassagePicker() = default;
 Passage PassagePicker::operator()(std::string_view text) {
   State& s = *m_state;
   std::vector<Match> matches;
-  for_each_word(text, [&](std::size_t begin, std::size_t end) {
+  for_each_word(text, s.terms.may_start(), [&](std::size_t begin, std::size_t end) {
     if (const std::size_t term = s.terms.match(text.substr(begin, end - begin)); term != npos) {
       matches.push_back({begin, end, term});
     }
