@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--place", request.places, "Only articles naming this place; repeat: all of them")
       ->allow_extra_args(false);
-  app.add_flag("--facets", request.facets, "Also show the top actors and places of all matches, with counts (estimated from a sample above 2,000 matches)");
+  app.add_flag("--facets", request.facets, "Also show the top actors and places of all matches, with counts (estimated from a sample above 1,000 matches)");
   app.add_option("--list", mode.list,
                  "Print every actor or place with its number of articles, not articles: actors or places")
       ->check(CLI::IsMember({"actors", "places"}));
