@@ -50,6 +50,13 @@ constexpr std::array<ByteKind, 256> byte_kinds = [] {
   return kinds;
 }();
 
+// Whether text[at] is a ',' or '.' between two digits: inside a number
+// ("1,000", "3.5"), which is one word, as the indexer's words are.
+bool number_separator_at(std::string_view text, std::size_t at) {
+  return at > 0 && at + 1 < text.size() && (text[at] == ',' || text[at] == '.') && is_digit(text[at - 1]) &&
+         is_digit(text[at + 1]);
+}
+
 // The length of the word character at text[at], or 0.
 std::size_t word_char_length(std::string_view text, std::size_t at) {
   const ByteKind kind = byte_kinds[static_cast<unsigned char>(text[at])];
@@ -58,14 +65,11 @@ std::size_t word_char_length(std::string_view text, std::size_t at) {
 
 // Whether a word starting with the word character at text[at] starts there:
 // the character before it is no word character, and no separator inside a
-// number ("1,000" is one word).
+// number.
 bool word_starts_at(std::string_view text, std::size_t at) {
   if (at == 0) return true;
   const auto before = static_cast<unsigned char>(text[at - 1]);
-  if (before < 0x80) {
-    if (byte_kinds[before] == ascii_word) return false;
-    return !((before == ',' || before == '.') && at >= 2 && is_digit(text[at - 2]) && is_digit(text[at]));
-  }
+  if (before < 0x80) return byte_kinds[before] != ascii_word && !number_separator_at(text, at - 1);
   // A character that is not ASCII: back to its first byte (the text is valid UTF-8).
   std::size_t start = at - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
@@ -93,8 +97,7 @@ void for_each_word(std::string_view text, const std::array<bool, 256>& may_start
     while (true) {
       do i += length;
       while (i < size && (length = word_char_length(text, i)) != 0);
-      // A number keeps its separators ("1,000", "3.5"), as the indexer's words do.
-      if (i + 1 < size && (text[i] == ',' || text[i] == '.') && is_digit(text[i - 1]) && is_digit(text[i + 1])) {
+      if (i < size && number_separator_at(text, i)) {
         length = 1;
         continue;
       }

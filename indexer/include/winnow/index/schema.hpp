@@ -132,8 +132,9 @@ inline constexpr double bm25_k1 = 1.0, bm25_b = 0.5, bm25_min_normlen = 0.5;
 /// The length, in words of content, that BM25 treats as average.
 inline constexpr double typical_article_words = 700;
 /// The wdf of one occurrence in an article of average length; a wdf is a
-/// whole number, so this sets the precision of the normalisation (about 3%
-/// for an article five times the average).
+/// whole number, so this sets the precision of the normalisation (within
+/// about 7% up to an article five times the average, whose 16 / 3 rounds
+/// to 5).
 inline constexpr double occurrence_scale = 16;
 
 /// The wdf that each occurrence of a content word adds, in an article of
