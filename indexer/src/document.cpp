@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fingerprint_table.hpp"
 #include "winnow/filters/text.hpp"
 #include "winnow/index/schema.hpp"
 
@@ -38,11 +39,13 @@ void add_content_terms(Xapian::Document& document, const PreparedDocument& prepa
 }
 
 void add_fingerprints(Xapian::Document& document, const PreparedDocument& prepared) {
+  std::vector<detail::Fingerprint> fingerprints;
   for (const auto& segment : prepared.segments) {
     const std::string fingerprint = filters::segment_fingerprint(segment.text);
-    if (!fingerprint.empty()) {
-      document.add_boolean_term(schema::prefixed(schema::fingerprint_prefix, fingerprint));
-    }
+    if (!fingerprint.empty()) fingerprints.push_back(detail::parse_fingerprint(fingerprint));
+  }
+  if (!fingerprints.empty()) {
+    document.add_value(schema::fingerprints_slot, detail::encode_fingerprints(std::move(fingerprints)));
   }
 }
 

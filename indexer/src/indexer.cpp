@@ -163,6 +163,7 @@ class IndexRun {
         [this](std::size_t i, WorkResult& result) { write(m_items[i], result); });
     remove_vanished(roots);
     reclean_repeated();
+    m_repetition.save(m_db);
     m_db.commit_transaction();
   }
 
@@ -206,7 +207,7 @@ class IndexRun {
       result.action = WorkResult::Action::unchanged_content;
       return result;
     }
-    std::vector<std::string> previous;
+    std::vector<detail::Fingerprint> previous;
     if (item.known_docid != 0) previous = m_repetition.fingerprints_at_start(item.known_docid);
     PrepareResult prepared =
         prepare_document(item.file, bytes, m_repetition.context_for(std::move(previous), result.answers));
@@ -268,6 +269,7 @@ class IndexRun {
 
   void count_write() {
     if (++m_writes_in_batch < m_options.batch_files) return;
+    m_repetition.counts_pending(m_db);
     m_db.commit_transaction();
     m_db.begin_transaction();
     m_writes_in_batch = 0;
@@ -387,6 +389,9 @@ class IndexRun {
       }
     });
 
+    // The counts go with the index's metadata, into the database the parts join.
+    m_repetition.save(m_db);
+    m_db.commit();
     for (auto& part : parts) {
       part.db->close();
       for (const auto& [path, problem] : part.notes) m_reporter.note(path, problem);

@@ -91,7 +91,7 @@ std::vector<InputFile> read_corpus(const fs::path& root) {
   return files;
 }
 
-/// Fingerprint counts over the corpus, as the index's XF term frequencies
+/// Fingerprint counts over the corpus, as the index's stored counts
 /// give them once every file is in: documents holding each fingerprint.
 /// corpus_count answers "how many OTHER documents", so a document's own
 /// fingerprints are kept to subtract itself, like the indexer does for a

@@ -38,7 +38,7 @@
 //    positional stems it must rebuild build_document's documents exactly,
 //    or the bench warns and exits 3;
 //  - fingerprints: the same with no segments at all (segments feed only the
-//    content words and the XF terms);
+//    content words and the fingerprints);
 //  - stored text: build_document with the document's cleaned content empty;
 //  - entity terms and values: build_document's documents with those terms,
 //    or every value slot, taken out afterwards, untimed (so the build time
@@ -158,7 +158,7 @@ Corpus read_corpus(const fs::path& root) {
     corpus.bytes += bytes[i].size();
   }
   windex::detail::RepetitionTracker tracker("");
-  std::vector<std::vector<std::string>> fingerprints(found.size());
+  std::vector<std::vector<windex::detail::Fingerprint>> fingerprints(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     windex::detail::RepetitionTracker::Answers answers;
     const windex::PrepareResult first = windex::prepare_document(found[i], bytes[i], tracker.context_for({}, answers));
@@ -282,8 +282,8 @@ enum VariantIndex : std::size_t {
 
 const std::vector<Variant>& variants() {
   static const std::vector<Variant> all = {
-      {"product (schema 3)",
-       "index::build_document as-is: Z stems with positions (STEM_ALL_Z), XF, Q, entity terms, values 0-6, data",
+      {"product (schema 5)",
+       "index::build_document as-is: Z stems with positions (STEM_ALL_Z), Q, entity terms, values 0-8, data",
        [](Input& input) { return windex::build_document(input.prepared); }},
       {"+ unstemmed (STEM_SOME)",
        "+ unstemmed positional words, Z stems without positions (Xapian STEM_SOME; schema 2)",
@@ -292,7 +292,7 @@ const std::vector<Variant>& variants() {
        [](Input& input) { return with_words(input, Words::stems_without_positions); }},
       {"- stems (STEM_NONE)", "unstemmed positional words instead of Z stems: what stemming costs",
        [](Input& input) { return with_words(input, Words::unstemmed); }},
-      {"- fingerprints (XF)", "no XF terms (the boilerplate filter's corpus repetition counts)",
+      {"- fingerprints", "no slot 8 (the fingerprints behind the boilerplate filter's corpus repetition counts)",
        [](Input& input) {
          std::vector<filters::Segment> none;
          Xapian::Document document = build_with_segments(input, none);
@@ -306,10 +306,10 @@ const std::vector<Variant>& variants() {
                                  schema::place_name_prefix, schema::actor_alias_prefix, schema::place_alias_prefix,
                                  schema::actor_alias_reverse_prefix, schema::place_alias_reverse_prefix});
        }},
-      {"- values", "no value slots 0-6 (date, mtime, size, hash, path, entity keys; taken out after the build)",
+      {"- values", "no value slots (date, mtime, size, hash, path, entity keys, text, fingerprints; taken out after the build)",
        [](Input& input) { return windex::build_document(input.prepared); },
        [](Xapian::Document& document) { document.clear_values(); }},
-      {"- stored text", "data without the cleaned text (snippets); path, title, date, names kept",
+      {"- stored text", "no cleaned text (slot 7, for snippets); path, title, date, names kept",
        [](Input& input) {
          std::string content;
          std::swap(input.prepared.content, content);
@@ -608,7 +608,7 @@ void print_variants(const Figures& f, int runs, unsigned batch) {
               percent(f.bytes(bare_words), f.bytes(product)));
   family("  of which positions", product, no_positions);
   family("  stems instead of unstemmed words", product, no_stems);
-  const std::pair<const char*, std::size_t> families[] = {{"fingerprints (XF)", no_fingerprints},
+  const std::pair<const char*, std::size_t> families[] = {{"fingerprints (slot 8)", no_fingerprints},
                                                           {"entity terms", no_entity_terms},
                                                           {"values", no_values},
                                                           {"stored text", no_stored_text}};

@@ -1,6 +1,6 @@
-// winnow-dump-index: prints every document of an index (data, values, terms
-// with wdf and positions) in docid order, so two indexes can be compared with
-// diff. Used by the end-to-end tests (t140: --jobs 1 and --jobs 4 agree).
+// winnow-dump-index: prints an index's metadata (but the roots, which name
+// the folders) and every document (data, values, terms with wdf and
+// positions) in docid order, so two indexes can be compared with diff. Used by the end-to-end tests (t140: --jobs 1 and --jobs 4 agree).
 //
 // Usage: winnow-dump-index DATABASE
 #include <iostream>
@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   try {
     const Xapian::Database db(argv[1]);
     std::cout << "documents " << db.get_doccount() << " last docid " << db.get_lastdocid() << '\n';
+    for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key) {
+      if (*key == "winnow:roots") continue;
+      std::cout << "metadata " << *key << ' ' << db.get_metadata(*key) << '\n';
+    }
     for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
       const Xapian::Document document = db.get_document(*doc);
       std::cout << "== document " << *doc << "\ndata " << document.get_data() << '\n';

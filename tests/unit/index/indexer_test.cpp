@@ -3,10 +3,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include <xapian.h>
 
+#include "fingerprint_table.hpp"
 #include "winnow/index/indexer.hpp"
 #include "winnow/index/schema.hpp"
 
@@ -110,7 +112,90 @@ Xapian::doccount documents_with(const Workspace& ws, const std::string& term) {
   return Xapian::Database((ws.root / "db").string()).get_termfreq(term);
 }
 
+using Counts = std::map<index::detail::Fingerprint, std::uint32_t>;
+
+/// The corpus counts as the index stores them, every shard read.
+Counts stored_counts(const Workspace& ws) {
+  const Xapian::Database db((ws.root / "db").string());
+  Counts counts;
+  for (unsigned shard = 0; shard < index::detail::shard_count; ++shard) {
+    for (const auto& [fingerprint, count] :
+         index::detail::decode_shard(shard, db.get_metadata(index::detail::shard_key(shard)))) {
+      counts[fingerprint] = count;
+    }
+  }
+  return counts;
+}
+
+/// The corpus counts as the documents give them: every document's fingerprints.
+Counts counted_from_documents(const Workspace& ws) {
+  const Xapian::Database db((ws.root / "db").string());
+  Counts counts;
+  const Xapian::valueno slot = index::schema::fingerprints_slot;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    for (const auto fingerprint : index::detail::decode_fingerprints(*it)) ++counts[fingerprint];
+  }
+  return counts;
+}
+
+bool counts_marked_complete(const Workspace& ws) {
+  return Xapian::Database((ws.root / "db").string()).get_metadata(std::string(index::schema::fingerprint_counts_key)) ==
+         index::schema::fingerprint_counts_complete;
+}
+
 }  // namespace
+
+TEST_CASE("the stored fingerprint counts follow new, edited and deleted files", "[indexer][repetition]") {
+  Workspace ws;
+  const std::string tail = "Kestrelwood Dispatch reaches readers in forty countries.";
+  ws.write("a.txt", article("Gao", tail));
+  ws.write("b.txt", article("Mopti", tail));
+  ws.write("c.txt", article("Kayes", "Share this article with a friend today."));
+  ws.run();
+  REQUIRE(counts_marked_complete(ws));
+  const Counts first = stored_counts(ws);
+  CHECK(first.size() > 8);
+  CHECK(first == counted_from_documents(ws));
+
+  ws.write("d.txt", article("Segou", tail));
+  ws.write("b.txt", article("Mopti", "A different tail line for the Mopti copy."));
+  fs::remove(ws.root / "articles" / "c.txt");
+  ws.run();
+  CHECK(counts_marked_complete(ws));
+  CHECK(stored_counts(ws) == counted_from_documents(ws));
+  CHECK(stored_counts(ws) != first);
+
+  fs::remove(ws.root / "articles" / "a.txt");
+  fs::remove(ws.root / "articles" / "b.txt");
+  fs::remove(ws.root / "articles" / "d.txt");
+  ws.run();
+  CHECK(stored_counts(ws).empty());  // no document left, no count left
+}
+
+TEST_CASE("counts a stopped run left behind are counted again from the documents", "[indexer][repetition]") {
+  Workspace ws;
+  const std::string tail = "Kestrelwood Dispatch reaches readers in forty countries.";
+  for (const std::string topic : {"Gao", "Mopti", "Kayes"}) ws.write(topic + ".txt", article(topic, tail));
+  ws.run();
+  CHECK(documents_with(ws, content_term("kestrelwood")) == 0);  // three copies: furniture
+  {
+    // A run that stopped after committing documents, before its counts: the
+    // documents are in, the counts lag behind them and are not marked complete.
+    Xapian::WritableDatabase db((ws.root / "db").string());
+    for (unsigned shard = 0; shard < index::detail::shard_count; ++shard) {
+      db.set_metadata(index::detail::shard_key(shard), "");
+    }
+    db.set_metadata(std::string(index::schema::fingerprint_counts_key), "");
+    db.commit();
+  }
+  ws.write("Segou.txt", article("Segou", tail));
+  ws.run();
+  // With counts of zero the new copy's tail would be content.
+  CHECK(documents_with(ws, content_term("kestrelwood")) == 0);
+  CHECK(documents_with(ws, content_term("segou")) == 1);
+  CHECK(counts_marked_complete(ws));
+  CHECK(stored_counts(ws) == counted_from_documents(ws));
+}
 
 TEST_CASE("a tail line repeated across the corpus becomes boilerplate in every copy, the first ones too",
           "[indexer][repetition]") {
@@ -170,7 +255,7 @@ TEST_CASE("an index of an older schema is re-indexed whole, with a note, and kee
   CHECK(summary.updated == 0);
   CHECK(summary.unchanged == 0);
   REQUIRE(ws.notes.size() == 1);
-  CHECK(ws.notes[0] == "db: index schema version 1 is not this winnow's 4; re-indexing every file");
+  CHECK(ws.notes[0] == "db: index schema version 1 is not this winnow's 5; re-indexing every file");
 
   Xapian::Database db((ws.root / "db").string());
   CHECK(db.get_doccount() == 2);

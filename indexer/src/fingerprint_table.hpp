@@ -1,0 +1,45 @@
+// The boilerplate filter's corpus counts as an index stores them: each
+// document's fingerprints in a value slot, and how many documents hold each
+// fingerprint in metadata entries, a shard of fingerprints per entry.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace winnow::index::detail {
+
+/// filters::segment_fingerprint's 16 hex digits, as a number.
+using Fingerprint = std::uint64_t;
+
+[[nodiscard]] Fingerprint parse_fingerprint(std::string_view hex);
+
+/// The value of schema::fingerprints_slot: the distinct fingerprints, sorted,
+/// 8 bytes each, most significant first. Empty for none.
+[[nodiscard]] std::string encode_fingerprints(std::vector<Fingerprint> fingerprints);
+/// Reads encode_fingerprints's value (a trailing partial fingerprint is ignored).
+[[nodiscard]] std::vector<Fingerprint> decode_fingerprints(std::string_view value);
+
+/// Fingerprints are spread over 2^shard_bits metadata entries by their top
+/// bits: on 100,000 articles an entry holds about a thousand counts (7 KiB),
+/// and a run that changes a few counts rewrites a few entries.
+inline constexpr unsigned shard_bits = 12;
+inline constexpr unsigned shard_count = 1u << shard_bits;
+[[nodiscard]] constexpr unsigned shard_of(Fingerprint fingerprint) {
+  return static_cast<unsigned>(fingerprint >> (64 - shard_bits));
+}
+/// The metadata key of one shard: schema::fingerprint_counts_key + ':' + 3 hex digits.
+[[nodiscard]] std::string shard_key(unsigned shard);
+
+/// One shard's counts: (fingerprint, documents holding it), sorted by
+/// fingerprint, no zero counts.
+using ShardCounts = std::vector<std::pair<Fingerprint, std::uint32_t>>;
+/// Each entry as two varints: the gap from the previous fingerprint (from the
+/// shard's first possible one for the first entry), then the count.
+[[nodiscard]] std::string encode_shard(unsigned shard, const ShardCounts& counts);
+/// Throws std::runtime_error when the bytes are not encode_shard's.
+[[nodiscard]] ShardCounts decode_shard(unsigned shard, std::string_view bytes);
+
+}  // namespace winnow::index::detail
