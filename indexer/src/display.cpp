@@ -5,13 +5,26 @@
 
 namespace winnow::index {
 
+namespace {
+
+// The current folder with a trailing slash, empty when unknown. Read once:
+// neither program changes folder, and a search shows a path per hit.
+const std::string& current_folder_prefix() {
+  static const std::string prefix = [] {
+    std::error_code error;
+    std::string folder = std::filesystem::current_path(error).string();
+    if (error || folder.empty()) return std::string();
+    if (folder.back() != '/') folder += '/';
+    return folder;
+  }();
+  return prefix;
+}
+
+}  // namespace
+
 std::string display_path(const std::string& absolute_path) {
-  std::error_code error;
-  const std::filesystem::path cwd = std::filesystem::current_path(error);
-  if (error) return absolute_path;
-  std::string prefix = cwd.string();
-  if (prefix.back() != '/') prefix += '/';
-  if (absolute_path.starts_with(prefix)) return absolute_path.substr(prefix.size());
+  const std::string& prefix = current_folder_prefix();
+  if (!prefix.empty() && absolute_path.starts_with(prefix)) return absolute_path.substr(prefix.size());
   return absolute_path;
 }
 
