@@ -62,9 +62,10 @@ void add_term_if_fits(Xapian::Document& document, const std::string& term) {
   if (term.size() <= schema::max_term_bytes) document.add_boolean_term(term);
 }
 
-// Facet, spelling and alias terms of one kind of entity, and its slot value.
-void add_entity_terms(Xapian::Document& document, const std::vector<filters::Entity>& entities,
-                      const schema::EntitySchema& kind) {
+// Facet, spelling and alias terms of one kind of entity, and its slot value,
+// which it returns.
+std::string add_entity_terms(Xapian::Document& document, const std::vector<filters::Entity>& entities,
+                             const schema::EntitySchema& kind) {
   std::vector<std::string> keys;
   for (const auto& entity : entities) {
     if (entity.key.empty()) continue;  // a name with no letter or digit
@@ -84,13 +85,13 @@ void add_entity_terms(Xapian::Document& document, const std::vector<filters::Ent
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  if (keys.empty()) return;
   std::string value;
   for (const auto& key : keys) {
     if (!value.empty()) value += schema::key_separator;
     value += key;
   }
-  document.add_value(kind.slot, value);
+  if (!value.empty()) document.add_value(kind.slot, value);
+  return value;
 }
 
 nlohmann::json entity_names(const std::vector<filters::Entity>& entities) {
@@ -106,8 +107,14 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
   add_content_terms(document, prepared);
   add_fingerprints(document, prepared);
   document.add_boolean_term(schema::unique_id_term(prepared.file.path));
-  add_entity_terms(document, prepared.entities.actors, schema::actor_schema);
-  add_entity_terms(document, prepared.entities.places, schema::place_schema);
+  const std::string actors = add_entity_terms(document, prepared.entities.actors, schema::actor_schema);
+  const std::string places = add_entity_terms(document, prepared.entities.places, schema::place_schema);
+  if (!actors.empty() || !places.empty()) {
+    std::string both;
+    both.reserve(actors.size() + 1 + places.size());
+    both.append(actors).append(1, schema::kinds_separator).append(places);
+    document.add_value(schema::entities_slot, both);
+  }
 
   const std::string date = prepared.date ? prepared.date->iso() : std::string();
   if (prepared.date) document.add_value(schema::date_slot, prepared.date->sortable());

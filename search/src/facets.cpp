@@ -2,6 +2,7 @@
 #include "winnow/search/facets.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -275,19 +276,18 @@ class SampleSource : public Xapian::PostingSource {
 // for local databases: a remote one runs only what it can unserialise.
 class KeyCounter : public Xapian::MatchDecider {
  public:
-  KeyCounter(std::vector<EntityKind> kinds, double rate)
-      : m_sampled(rate < 1.0), m_below(sample_bound(rate)), m_rate(rate) {
-    for (const EntityKind kind : kinds) m_slots.push_back({schema::entity_schema(kind).slot, {}});
-  }
+  explicit KeyCounter(double rate) : m_sampled(rate < 1.0), m_below(sample_bound(rate)), m_rate(rate) {}
 
   bool operator()(const Xapian::Document& doc) const override {
     ++m_matches;
     if (m_check_sample && sample_hash(doc.get_docid()) >= m_below) return false;
     ++m_read;
-    for (auto& [slot, counts] : m_slots) {
-      const std::string value = doc.get_value(slot);
-      split_keys(value, [&counts](std::string_view key) { counts.add(key, 1); });
-    }
+    // Both kinds in one value (schema::entities_slot): one read per match.
+    const std::string value = doc.get_value(schema::entities_slot);
+    const std::string_view both = value;
+    const std::size_t split = std::min(both.find(schema::kinds_separator), both.size());
+    split_keys(both.substr(0, split), [this](std::string_view key) { m_counts[0].add(key, 1); });
+    split_keys(both.substr(std::min(split + 1, both.size())), [this](std::string_view key) { m_counts[1].add(key, 1); });
     return false;
   }
 
@@ -309,11 +309,12 @@ class KeyCounter : public Xapian::MatchDecider {
   [[nodiscard]] bool sampled() const { return m_sampled; }
   [[nodiscard]] Xapian::doccount matches() const { return m_matches; }
   [[nodiscard]] Xapian::doccount read() const { return m_read; }
-  [[nodiscard]] const KeyCounts& counts(std::size_t i) const { return m_slots[i].second; }
+  /// The actors' counts (0) or the places' (1).
+  [[nodiscard]] const KeyCounts& counts(std::size_t kind) const { return m_counts[kind]; }
 
  private:
   // (Mutable: Xapian calls a decider through a const member.)
-  mutable std::vector<std::pair<Xapian::valueno, KeyCounts>> m_slots;
+  mutable std::array<KeyCounts, 2> m_counts;
   bool m_sampled = false;
   bool m_check_sample = false;  // whether a match shown may be outside the sample
   std::uint64_t m_below = UINT64_MAX;
@@ -387,8 +388,7 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
     return out;
   }
   const bool sample = counting.sample_above > 0 && page.matches > counting.sample_above;
-  KeyCounter counter({EntityKind::actor, EntityKind::place},
-                     sample ? static_cast<double>(counting.sample_above) / page.matches : 1.0);
+  KeyCounter counter(sample ? static_cast<double>(counting.sample_above) / page.matches : 1.0);
   // The number of matches is needed: known, or counted by visiting them all.
   counter.count(db, query, page.exact);
   out.matches = sample && page.exact ? page.matches : counter.matches();
@@ -465,9 +465,9 @@ std::vector<FacetValue> list_facet(const Xapian::Database& db, EntityKind kind,
                   [&](std::string_view key, Xapian::doccount count) { values.push_back({{}, std::string(key), count}); });
     sort_by_count_then_key(values);
   } else if (local) {
-    KeyCounter counter({kind}, 1.0);
+    KeyCounter counter(1.0);
     counter.count(db, *query);
-    values = top_values(counter.counts(0), 0);
+    values = top_values(counter.counts(kind == EntityKind::actor ? 0 : 1), 0);
   } else {
     Xapian::ValueCountMatchSpy spy(schema::entity_schema(kind).slot);
     (void)every_match(db, *query, {&spy});

@@ -20,7 +20,8 @@ namespace winnow::index::schema {
 ///    occurrence_weight); searches weigh with ranking_weight(); the text is
 ///    in slot 7, no longer in the data.
 /// 5: segment fingerprints in slot 8 and counted in metadata, no XF terms.
-inline constexpr std::string_view version = "5";
+/// 6: both kinds of entity keys in slot 9 as well, for counting facets.
+inline constexpr std::string_view version = "6";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
 /// Content words: Z + the English Snowball stem of each filters::tokenise
@@ -77,7 +78,15 @@ enum Slot : Xapian::valueno {
   /// posting table: they were 29% of the blocks that adding 1,000 files to
   /// an index of 100,000 wrote.
   fingerprints_slot = 8,
+  /// Slot 5's value, kinds_separator, slot 6's value; absent when both are.
+  /// Counting facets over a local index reads this one value per match
+  /// instead of two: each read looks up and copies a chunk of values, and
+  /// the two reads were half of what --facets cost.
+  entities_slot = 9,
 };
+
+/// Separates the actors' keys from the places' in slot 9.
+inline constexpr char kinds_separator = '\x1e';
 
 /// The prefixes and slot of one kind of entity, so code handles both kinds alike.
 struct EntitySchema {
