@@ -309,11 +309,13 @@ class KeyCounter : public Xapian::MatchDecider {
   [[nodiscard]] bool sampled() const { return m_sampled; }
   [[nodiscard]] Xapian::doccount matches() const { return m_matches; }
   [[nodiscard]] Xapian::doccount read() const { return m_read; }
-  /// The actors' counts (0) or the places' (1).
-  [[nodiscard]] const KeyCounts& counts(std::size_t kind) const { return m_counts[kind]; }
+  [[nodiscard]] const KeyCounts& counts(EntityKind kind) const {
+    return m_counts[kind == EntityKind::actor ? 0 : 1];
+  }
 
  private:
-  // (Mutable: Xapian calls a decider through a const member.)
+  // The actors' counts, then the places'. (Mutable: Xapian calls a decider
+  // through a const member.)
   mutable std::array<KeyCounts, 2> m_counts;
   bool m_sampled = false;
   bool m_check_sample = false;  // whether a match shown may be outside the sample
@@ -394,12 +396,12 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
   out.matches = sample && page.exact ? page.matches : counter.matches();
   out.estimated = sample;
   // (No match in a sample: no key was seen, nothing to scale.)
-  const auto values = [&](std::size_t slot) {
-    return sample && counter.read() > 0 ? top_values(counter.counts(slot), limit, out.matches, counter.read())
-                                        : top_values(counter.counts(slot), limit);
+  const auto values = [&](EntityKind kind) {
+    return sample && counter.read() > 0 ? top_values(counter.counts(kind), limit, out.matches, counter.read())
+                                        : top_values(counter.counts(kind), limit);
   };
-  out.actors = values(0);
-  out.places = values(1);
+  out.actors = values(EntityKind::actor);
+  out.places = values(EntityKind::place);
   return out;
 }
 
@@ -467,7 +469,7 @@ std::vector<FacetValue> list_facet(const Xapian::Database& db, EntityKind kind,
   } else if (local) {
     KeyCounter counter(1.0);
     counter.count(db, *query);
-    values = top_values(counter.counts(kind == EntityKind::actor ? 0 : 1), 0);
+    values = top_values(counter.counts(kind), 0);
   } else {
     Xapian::ValueCountMatchSpy spy(schema::entity_schema(kind).slot);
     (void)every_match(db, *query, {&spy});

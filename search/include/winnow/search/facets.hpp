@@ -57,10 +57,10 @@ struct FacetValue {
 
 /// More matches than this, as a search's first page estimates them, and
 /// --facets counts a sample of about this many of them. Reading a sampled
-/// match's values costs some 7,000 instructions (a seek in each value
-/// stream): once matching a common word cost half as much (schema 4), a
-/// sample of 2,000 made `--facets said` (97,000 matches of 100,000
-/// articles) 2.3 times the search without; 1,000 keep it near 1.5 times.
+/// match's keys costs some 3,600 instructions (a seek in a value stream):
+/// once matching a common word cost half as much (schema 4), a sample of
+/// 2,000 made `--facets said` (97,000 matches of 100,000 articles) 2.3
+/// times the search without; 1,000 keep it at 1.7 to 1.9 times.
 /// A count of a tenth of the matches is then within about 9.5% of the
 /// exact one (one standard error; 6.7% with 2,000).
 inline constexpr Xapian::doccount facets_sample_size = 1000;
