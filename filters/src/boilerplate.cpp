@@ -235,6 +235,19 @@ void label_by_position(std::vector<Block>& blocks) {
   }
 }
 
+// The text the classifier keeps before corpus counts weigh in: what makes
+// a story a story, the same in every copy, whatever the corpus holds.
+std::vector<std::string_view> own_evidence_content(const std::vector<Unit>& units, const std::vector<Block>& blocks) {
+  std::vector<Block> judged = blocks;
+  label_by_position(judged);
+  std::vector<std::string_view> pieces;
+  for (const auto& block : judged) {
+    if (!block.content) continue;
+    for (std::size_t i = block.first; i < block.last; ++i) pieces.emplace_back(units[i].segment.text);
+  }
+  return pieces;
+}
+
 std::vector<Segment> emit(std::vector<Unit>& units, const std::vector<Block>& blocks) {
   std::vector<Segment> out;
   out.reserve(units.size());
@@ -257,8 +270,9 @@ std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyConte
   std::vector<Unit> units;
   std::vector<Block> blocks;
   split_into_blocks(segments, units, blocks);
-  count_repeats(units, blocks, context);
   for (auto& block : blocks) score_block(block);
+  if (context.on_story) context.on_story(story_signature(own_evidence_content(units, blocks)));
+  count_repeats(units, blocks, context);
   weigh_repetition(blocks);
   label_by_position(blocks);
   return emit(units, blocks);

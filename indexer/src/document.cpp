@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fingerprint_table.hpp"
+#include "stories.hpp"
 #include "winnow/filters/text.hpp"
 #include "winnow/index/schema.hpp"
 
@@ -106,6 +107,9 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
   Xapian::Document document;
   add_content_terms(document, prepared);
   add_fingerprints(document, prepared);
+  if (prepared.story_signature) {
+    document.add_value(schema::story_signature_slot, detail::encode_signature(*prepared.story_signature));
+  }
   document.add_boolean_term(schema::unique_id_term(prepared.file.path));
   const std::string actors = add_entity_terms(document, prepared.entities.actors, schema::actor_schema);
   const std::string places = add_entity_terms(document, prepared.entities.places, schema::place_schema);

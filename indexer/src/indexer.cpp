@@ -120,6 +120,9 @@ struct WorkItem {
   Xapian::docid known_docid = 0;  ///< its indexed version, 0 if none
   std::string known_hash;         ///< the indexed version's content hash
   std::string problem;            ///< set when the walk already knows it is skipped
+  /// The docid it is written as: its indexed version's, or one given in
+  /// walk order, so workers know it before the writer does.
+  Xapian::docid docid = 0;
 };
 
 /// What a worker made of one item, for the writer.
@@ -142,7 +145,7 @@ class IndexRun {
            const std::string& index_at_start, fs::path parts_folder)
       : m_db(db), m_options(options), m_reporter(reporter), m_known(load_known_files(db)),
         m_repetition(index_at_start), m_scan_start_ns(now_ns() / 1'000'000'000 * 1'000'000'000),
-        m_parts_folder(std::move(parts_folder)) {}
+        m_parts_folder(std::move(parts_folder)), m_next_docid(db.get_lastdocid() + 1) {}
 
   void scan(const std::vector<std::string>& roots) {
     detail::FileWalker walker([this](const FileInfo& file) { consider(file); },
@@ -162,7 +165,7 @@ class IndexRun {
         [this](std::size_t i) { return prepare(m_items[i]); },
         [this](std::size_t i, WorkResult& result) { write(m_items[i], result); });
     remove_vanished(roots);
-    reclean_repeated();
+    settle();
     m_repetition.save(m_db);
     m_db.commit_transaction();
   }
@@ -185,6 +188,9 @@ class IndexRun {
       }
       item.known_docid = known.docid;
       item.known_hash = known.content_hash;
+      item.docid = known.docid;
+    } else {
+      item.docid = m_next_docid++;  // a hole if it is skipped: docids are not reused anyway
     }
     if (file.size > m_options.max_file_bytes) {
       item.problem = fmt::format("too large ({:.1f} MiB; the limit is {} MiB, see --max-size)",
@@ -209,14 +215,15 @@ class IndexRun {
     }
     std::vector<detail::Fingerprint> previous;
     if (item.known_docid != 0) previous = m_repetition.fingerprints_at_start(item.known_docid);
-    PrepareResult prepared =
-        prepare_document(item.file, bytes, m_repetition.context_for(std::move(previous), result.answers));
+    PrepareResult prepared = prepare_document(
+        item.file, bytes, m_repetition.context_for(item.docid, item.file.path, std::move(previous), result.answers));
     if (!prepared.document) {
       result.problem = std::move(prepared.problem);
       return result;
     }
     result.warnings = std::move(prepared.document->warnings);
     result.document = build_document(*prepared.document, trust_mtime(item.file));
+    detail::RepetitionTracker::stamp(result.document, result.answers);
     result.action = WorkResult::Action::write;
     return result;
   }
@@ -239,18 +246,16 @@ class IndexRun {
         break;
     }
     for (const auto& warning : result.warnings) m_reporter.note(item.file.path, warning);
-    Xapian::docid docid = item.known_docid;
-    if (docid != 0) {
-      m_repetition.document_leaving(m_db.get_document(docid));
-      m_db.replace_document(docid, result.document);
+    if (item.known_docid != 0) {
+      m_repetition.document_leaving(item.docid, m_db.get_document(item.docid), true);
       ++m_summary.updated;
     } else {
       // A path the index does not hold (load_known_files read them all), so
       // no look-up of its unique id term is needed.
-      docid = m_db.add_document(result.document);
       ++m_summary.added;
     }
-    m_repetition.document_written(docid, result.document, result.answers);
+    m_db.replace_document(item.docid, result.document);
+    m_repetition.document_written(item.docid, result.document, result.answers);
     count_write();
   }
 
@@ -282,24 +287,43 @@ class IndexRun {
       bool under_scanned_root = false;
       for (const auto& root : roots) under_scanned_root = under_scanned_root || is_under(path, root);
       if (!under_scanned_root) continue;
-      m_repetition.document_leaving(m_db.get_document(known.docid));
+      m_repetition.document_leaving(known.docid, m_db.get_document(known.docid), false);
       m_db.delete_document(known.docid);
       ++m_summary.removed;
       count_write();
     }
   }
 
-  // Documents whose segments crossed the repetition threshold in this run are
-  // classified again from their files, so the same footer is boilerplate in
-  // every copy, the first ones included. Not counted in the summary: the
-  // files did not change.
-  void reclean_repeated() {
-    for (const Xapian::docid docid : m_repetition.documents_to_reclean({m_db})) {
-      if (reclean(m_db, docid)) count_write();
+  // Once every file is written: each document's story as the files now
+  // stand, and every document whose labels rest on repetition evidence the
+  // counts no longer give is classified again from its file, so the same
+  // footer is boilerplate in every copy, the first ones included. Not
+  // counted in the summary: the files did not change.
+  void settle() {
+    const auto settlement = m_repetition.settle(false, {m_db});
+    apply_settlement(settlement, [this](Xapian::docid) -> Xapian::WritableDatabase& { return m_db; },
+                     [this] { count_write(); });
+  }
+
+  // Rewrites the story slot of documents that moved, and re-cleans the rest;
+  // `holder` gives the database that holds a docid.
+  template <typename Holder, typename Wrote>
+  void apply_settlement(const detail::RepetitionTracker::Settlement& settlement, Holder&& holder, Wrote&& wrote) {
+    for (const auto& [docid, story] : settlement.moved) {
+      if (std::binary_search(settlement.to_reclean.begin(), settlement.to_reclean.end(), docid)) continue;
+      Xapian::WritableDatabase& db = holder(docid);
+      Xapian::Document document = db.get_document(docid);
+      document.add_value(schema::story_slot, detail::encode_story(story));
+      db.replace_document(docid, document);
+      wrote();
+    }
+    for (const Xapian::docid docid : settlement.to_reclean) {
+      if (reclean(holder(docid), docid)) wrote();
     }
   }
 
-  // Classifies the document again from its file, with today's counts.
+  // Classifies the document again from its file, with the final counts. Its
+  // fingerprints and story are those it has: only its labels change.
   bool reclean(Xapian::WritableDatabase& db, Xapian::docid docid) {
     Xapian::Document old;
     try {
@@ -312,13 +336,13 @@ class IndexRun {
     std::string bytes, problem;
     if (!detail::read_file(file.path, bytes, problem)) return false;  // the next run notes it
     detail::RepetitionTracker::Answers answers;
-    PrepareResult prepared =
-        prepare_document(file, bytes, m_repetition.context_for(detail::fingerprints_of(old), answers));
+    PrepareResult prepared = prepare_document(
+        file, bytes, m_repetition.context_for(docid, file.path, detail::fingerprints_of(old), answers));
     if (!prepared.document) return false;
-    const Xapian::Document document = build_document(*prepared.document);
-    m_repetition.document_leaving(old);
+    Xapian::Document document = build_document(*prepared.document);
+    detail::RepetitionTracker::stamp(document, answers);
     db.replace_document(docid, document);
-    m_repetition.document_written(docid, document, answers);
+    m_repetition.document_recleaned(docid, answers);
     return true;
   }
 
@@ -358,6 +382,7 @@ class IndexRun {
         part.db.emplace(m_part_folders[r].string(), Xapian::DB_CREATE_OR_OVERWRITE);
         part.db->begin_transaction();
         for (std::size_t i = r * run_length; i < std::min(count, (r + 1) * run_length); ++i) {
+          m_items[i].docid = static_cast<Xapian::docid>(i + 1);
           WorkResult result = prepare(m_items[i]);
           write_part(part, static_cast<Xapian::docid>(i + 1), m_items[i], result);
           if (m_reporter.progress) {
@@ -370,21 +395,23 @@ class IndexRun {
     };
     run_on_workers(jobs, write_runs);
 
-    // Reclean in each part, a part per worker at a time.
-    std::vector<std::vector<Xapian::docid>> to_reclean(runs);
+    // Settle over every part; re-clean in each part, a part per worker at a time.
+    detail::RepetitionTracker::Settlement settlement;
     {
       std::vector<Xapian::Database> holders;
       for (auto& part : parts) holders.emplace_back(*part.db);
-      for (const Xapian::docid docid : m_repetition.documents_to_reclean(holders)) {
-        to_reclean[(docid - 1) / run_length].push_back(docid);
-      }
+      settlement = m_repetition.settle(true, holders);
     }
+    const auto part_of = [&](Xapian::docid docid) { return (docid - 1) / run_length; };
+    std::vector<detail::RepetitionTracker::Settlement> per_part(runs);
+    for (const auto& moved : settlement.moved) per_part[part_of(moved.first)].moved.push_back(moved);
+    for (const Xapian::docid docid : settlement.to_reclean) per_part[part_of(docid)].to_reclean.push_back(docid);
     next_run = 0;
     run_on_workers(jobs, [&] {
       for (std::size_t r; (r = next_run++) < runs;) {
-        if (to_reclean[r].empty()) continue;
+        if (per_part[r].moved.empty() && per_part[r].to_reclean.empty()) continue;
         parts[r].db->begin_transaction();
-        for (const Xapian::docid docid : to_reclean[r]) reclean(*parts[r].db, docid);
+        apply_settlement(per_part[r], [&](Xapian::docid) -> Xapian::WritableDatabase& { return *parts[r].db; }, [] {});
         parts[r].db->commit_transaction();
       }
     });
@@ -455,6 +482,7 @@ class IndexRun {
   IndexSummary m_summary;
   std::uint64_t m_files_done = 0;
   unsigned m_writes_in_batch = 0;
+  Xapian::docid m_next_docid;
 };
 
 }  // namespace

@@ -60,7 +60,13 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
   document.content_hash = schema::fnv1a64(bytes);
   document.encoding = decoded.decoded->encoding;
   document.warnings = std::move(decoded.decoded->warnings);
-  document.segments = filters::classify(filters::segment(decoded.decoded->text), context);
+  // The signature is the classifier's to give; the caller's hook still sees it first.
+  filters::ClassifyContext with_signature = context;
+  with_signature.on_story = [&document, &context](const std::optional<filters::StorySignature>& signature) {
+    document.story_signature = signature;
+    if (context.on_story) context.on_story(signature);
+  };
+  document.segments = filters::classify(filters::segment(decoded.decoded->text), with_signature);
   document.title = shorten_title(first_content_line(document.segments));
   document.date = filters::article_date(document.segments);
   document.content = join_content(document.segments);

@@ -1,4 +1,4 @@
-// Corpus repetition: fingerprint counts in memory, read from and saved to the index's count shards.
+// Corpus repetition: fingerprint counts over stories in memory, read from and saved to the index's count shards.
 #include "repetition.hpp"
 
 #include <algorithm>
@@ -8,14 +8,15 @@
 namespace winnow::index::detail {
 namespace {
 
-// Every holder of a fingerprint sees count - 1 other documents.
-bool repeated_for_holders(std::int64_t holders) {
-  return holders > 0 && holders - 1 >= static_cast<std::int64_t>(filters::repetition_threshold);
+// Every holder of a fingerprint sees the stories but its own.
+bool repeated_for_holders(std::int64_t stories) {
+  return stories - 1 >= static_cast<std::int64_t>(filters::repetition_threshold);
 }
 
 // Runs `read` on the snapshot, reopening it when the writer has committed
 // over the revision being read. Until save() is committed, every revision
-// holds the same count shards and the same documents at start.
+// holds the same count shards, and a document this run has not written is
+// the same in every revision.
 template <typename Read>
 auto read_retrying(Xapian::Database& snapshot, Read&& read) {
   for (;;) {
@@ -25,6 +26,11 @@ auto read_retrying(Xapian::Database& snapshot, Read&& read) {
       snapshot.reopen();
     }
   }
+}
+
+void sort_unique(std::vector<Fingerprint>& fingerprints) {
+  std::sort(fingerprints.begin(), fingerprints.end());
+  fingerprints.erase(std::unique(fingerprints.begin(), fingerprints.end()), fingerprints.end());
 }
 
 }  // namespace
@@ -44,15 +50,56 @@ RepetitionTracker::RepetitionTracker(const std::string& index_at_start) : m_shar
   }
 }
 
-void RepetitionTracker::count_from_documents() {
-  std::unordered_map<Fingerprint, std::uint32_t> counts;
+void RepetitionTracker::stamp(Xapian::Document& document, const Answers& answers) {
+  document.add_value(schema::story_slot, encode_story(answers.story));
+  // An empty value is no value: add_value("") removes the slot, present or not.
+  document.add_value(schema::repeated_slot, encode_fingerprints(answers.repeated));
+}
+
+void RepetitionTracker::load_stories_locked() {
+  if (m_stories_loaded) return;
+  m_stories_loaded = true;
+  if (!m_snapshot) return;
   read_retrying(*m_snapshot, [&] {
-    counts.clear();
-    const Xapian::valueno slot = schema::fingerprints_slot;
+    m_signatures = StoryIndex();
+    m_story.clear();
+    m_members.clear();
+    m_signatures.load(*m_snapshot);
+    const Xapian::valueno slot = schema::story_slot;
     for (auto it = m_snapshot->valuestream_begin(slot); it != m_snapshot->valuestream_end(slot); ++it) {
-      for (const Fingerprint fingerprint : decode_fingerprints(*it)) ++counts[fingerprint];
+      const StoryId story = decode_story(*it);
+      m_story[it.get_docid()] = story;
+      m_members[story].push_back(it.get_docid());
     }
   });
+}
+
+// A run stopped between two commits left counts that lag behind the
+// documents: they are counted again, each story's fingerprints once.
+void RepetitionTracker::count_from_documents() {
+  m_recounted = true;
+  load_stories_locked();
+  std::unordered_map<Fingerprint, std::uint32_t> counts;
+  std::unordered_map<StoryId, std::vector<Fingerprint>> shared;
+  read_retrying(*m_snapshot, [&] {
+    counts.clear();
+    shared.clear();
+    const Xapian::valueno slot = schema::fingerprints_slot;
+    for (auto it = m_snapshot->valuestream_begin(slot); it != m_snapshot->valuestream_end(slot); ++it) {
+      const auto story = m_story.find(it.get_docid());
+      const std::vector<Fingerprint> held = decode_fingerprints(*it);
+      if (story != m_story.end() && m_members[story->second].size() > 1) {
+        auto& all = shared[story->second];
+        all.insert(all.end(), held.begin(), held.end());
+        continue;
+      }
+      for (const Fingerprint fingerprint : held) ++counts[fingerprint];
+    }
+  });
+  for (auto& [story, held] : shared) {
+    sort_unique(held);
+    for (const Fingerprint fingerprint : held) ++counts[fingerprint];
+  }
   for (auto& shard : m_shards) shard.emplace();
   for (const auto& [fingerprint, count] : counts) m_shards[shard_of(fingerprint)]->emplace_back(fingerprint, count);
   for (auto& shard : m_shards) std::sort(shard->begin(), shard->end());
@@ -81,20 +128,83 @@ RepetitionTracker::Count& RepetitionTracker::count_locked(Fingerprint fingerprin
   return it->second;
 }
 
-filters::ClassifyContext RepetitionTracker::context_for(std::vector<Fingerprint> previous, Answers& answers) {
-  std::sort(previous.begin(), previous.end());
+const std::vector<Fingerprint>& RepetitionTracker::fingerprints_locked(Xapian::docid docid) {
+  auto [it, inserted] = m_fingerprints.try_emplace(docid);
+  if (inserted && m_snapshot) {
+    try {
+      it->second = read_retrying(*m_snapshot, [&] {
+        return fingerprints_of(m_snapshot->get_document(docid, Xapian::DOC_ASSUME_VALID));
+      });
+    } catch (const Xapian::DocNotFoundError&) {
+    }
+  }
+  return it->second;
+}
+
+bool RepetitionTracker::story_holds_locked(StoryId story, Fingerprint fingerprint, Xapian::docid except) {
+  const auto members = m_members.find(story);
+  if (members == m_members.end()) return false;
+  for (const Xapian::docid member : members->second) {
+    if (member == except) continue;
+    const auto& held = fingerprints_locked(member);
+    if (std::binary_search(held.begin(), held.end(), fingerprint)) return true;
+  }
+  return false;
+}
+
+void RepetitionTracker::join_locked(Xapian::docid docid, StoryId story) {
+  for (const Fingerprint fingerprint : fingerprints_locked(docid)) {
+    if (!story_holds_locked(story, fingerprint, docid)) ++count_locked(fingerprint).now;
+  }
+  m_members[story].push_back(docid);
+  m_story[docid] = story;
+}
+
+void RepetitionTracker::leave_locked(Xapian::docid docid) {
+  const auto found = m_story.find(docid);
+  if (found == m_story.end()) return;
+  const StoryId story = found->second;
+  m_story.erase(found);
+  if (auto members = m_members.find(story); members != m_members.end()) {
+    std::erase(members->second, docid);
+    if (members->second.empty()) m_members.erase(members);
+  }
+  for (const Fingerprint fingerprint : fingerprints_locked(docid)) {
+    if (!story_holds_locked(story, fingerprint, docid)) --count_locked(fingerprint).now;
+  }
+}
+
+filters::ClassifyContext RepetitionTracker::context_for(Xapian::docid docid, const std::string& path,
+                                                        std::vector<Fingerprint> previous, Answers& answers) {
+  sort_unique(previous);
   filters::ClassifyContext context;
-  context.corpus_count = [this, previous = std::move(previous), &answers](const std::string& hex) {
+  // Called first: the story, and what it already holds, which are no
+  // evidence against the document (nor is its own indexed version).
+  context.on_story = [this, docid, path, previous = std::move(previous),
+                      &answers](const std::optional<filters::StorySignature>& signature) {
+    const std::lock_guard lock(m_mutex);
+    load_stories_locked();
+    m_signatures.put(docid, path, signature);
+    answers.story = m_signatures.story_of(docid);
+    answers.story_holds = previous;
+    if (const auto members = m_members.find(answers.story); members != m_members.end()) {
+      for (const Xapian::docid member : std::vector<Xapian::docid>(members->second)) {
+        if (member == docid) continue;
+        const auto& held = fingerprints_locked(member);
+        answers.story_holds.insert(answers.story_holds.end(), held.begin(), held.end());
+      }
+    }
+    sort_unique(answers.story_holds);
+  };
+  context.corpus_count = [this, &answers](const std::string& hex) {
     const Fingerprint fingerprint = parse_fingerprint(hex);
-    Count seen;
+    std::int64_t count = 0;
     {
       const std::lock_guard lock(m_mutex);
-      seen = count_locked(fingerprint);
+      count = count_locked(fingerprint).now;
     }
-    std::int64_t count = seen.now;
-    if (count > 0 && std::binary_search(previous.begin(), previous.end(), fingerprint)) --count;
-    answers.given.push_back({fingerprint, count >= static_cast<std::int64_t>(filters::repetition_threshold),
-                             repeated_for_holders(seen.at_start)});
+    if (count > 0 && std::binary_search(answers.story_holds.begin(), answers.story_holds.end(), fingerprint)) --count;
+    if (count >= static_cast<std::int64_t>(filters::repetition_threshold)) answers.repeated.push_back(fingerprint);
     return static_cast<std::uint32_t>(std::max<std::int64_t>(count, 0));
   };
   return context;
@@ -114,20 +224,125 @@ std::vector<Fingerprint> RepetitionTracker::fingerprints_at_start(Xapian::docid 
 
 void RepetitionTracker::document_written(Xapian::docid docid, const Xapian::Document& document,
                                          const Answers& answers) {
-  const std::vector<Fingerprint> held = fingerprints_of(document);
+  std::vector<Fingerprint> told = answers.repeated;
+  sort_unique(told);
   const std::lock_guard lock(m_mutex);
-  for (const Fingerprint fingerprint : held) ++count_locked(fingerprint).now;
+  load_stories_locked();
+  leave_locked(docid);  // a version the caller did not say was leaving
+  m_fingerprints[docid] = fingerprints_of(document);
+  join_locked(docid, answers.story);
+  m_told[docid] = std::move(told);
   m_written.insert(docid);
-  for (const auto& answer : answers.given) {
-    if (answer.over) m_seen_over[answer.fingerprint].insert(docid);
-    else if (answer.repeated_at_start) m_seen_below[answer.fingerprint].push_back(docid);
-  }
 }
 
-void RepetitionTracker::document_leaving(const Xapian::Document& document) {
-  const std::vector<Fingerprint> held = fingerprints_of(document);
+void RepetitionTracker::document_leaving(Xapian::docid docid, const Xapian::Document& document, bool replaced) {
   const std::lock_guard lock(m_mutex);
-  for (const Fingerprint fingerprint : held) --count_locked(fingerprint).now;
+  load_stories_locked();
+  m_fingerprints[docid] = fingerprints_of(document);
+  leave_locked(docid);
+  // Copies that took their story from this path may belong to another now.
+  m_left_stories.insert(story_of_path(document.get_value(schema::path_slot)));
+  if (replaced) return;
+  m_signatures.remove(docid);
+  m_fingerprints.erase(docid);
+  m_told.erase(docid);
+  m_written.erase(docid);
+}
+
+void RepetitionTracker::document_recleaned(Xapian::docid docid, const Answers& answers) {
+  std::vector<Fingerprint> told = answers.repeated;
+  sort_unique(told);
+  const std::lock_guard lock(m_mutex);
+  m_told[docid] = std::move(told);
+  m_written.insert(docid);
+}
+
+std::vector<Fingerprint> RepetitionTracker::expected_repeated_locked(Xapian::docid docid) {
+  std::vector<Fingerprint> expected;
+  for (const Fingerprint fingerprint : fingerprints_locked(docid)) {
+    if (repeated_for_holders(count_locked(fingerprint).now)) expected.push_back(fingerprint);
+  }
+  return expected;
+}
+
+std::vector<Fingerprint> RepetitionTracker::told_locked(Xapian::docid docid) {
+  auto [it, inserted] = m_told.try_emplace(docid);
+  if (inserted && m_snapshot) {
+    try {
+      it->second = read_retrying(*m_snapshot, [&] {
+        return decode_fingerprints(m_snapshot->get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::repeated_slot));
+      });
+    } catch (const Xapian::DocNotFoundError&) {
+    }
+  }
+  return it->second;
+}
+
+RepetitionTracker::Settlement RepetitionTracker::settle(bool check_all, const std::vector<Xapian::Database>& holders) {
+  const std::lock_guard lock(m_mutex);
+  load_stories_locked();
+  check_all = check_all || m_recounted;
+  Settlement out;
+
+  // Stories first: they decide the counts, which decide the evidence.
+  std::vector<Xapian::docid> affected;
+  if (check_all) {
+    for (const auto& entry : m_story) affected.push_back(entry.first);
+  } else {
+    std::unordered_set<Xapian::docid> reached(m_written.begin(), m_written.end());
+    for (const Xapian::docid docid : m_written) {
+      for (const Xapian::docid copy : m_signatures.copies_of(docid)) reached.insert(copy);
+    }
+    for (const StoryId story : m_left_stories) {
+      if (const auto members = m_members.find(story); members != m_members.end()) {
+        reached.insert(members->second.begin(), members->second.end());
+      }
+    }
+    affected.assign(reached.begin(), reached.end());
+  }
+  std::sort(affected.begin(), affected.end());  // the same order whatever the hash maps'
+  for (const Xapian::docid docid : affected) {
+    const auto current = m_story.find(docid);
+    if (current == m_story.end()) continue;
+    const StoryId story = m_signatures.story_of(docid);
+    if (story == current->second) continue;
+    leave_locked(docid);
+    join_locked(docid, story);
+    out.moved.emplace_back(docid, story);
+  }
+
+  // Then every document whose evidence could have changed.
+  std::unordered_set<Xapian::docid> candidates;
+  if (check_all) {
+    for (const auto& entry : m_story) candidates.insert(entry.first);
+  } else {
+    candidates.insert(m_written.begin(), m_written.end());
+    for (const auto& [docid, story] : out.moved) candidates.insert(docid);
+    std::unordered_set<Fingerprint> crossed;
+    for (const auto& [fingerprint, count] : m_counts) {
+      if (repeated_for_holders(count.at_start) != repeated_for_holders(count.now)) crossed.insert(fingerprint);
+    }
+    if (!crossed.empty()) {
+      const Xapian::valueno slot = schema::fingerprints_slot;
+      for (const auto& index : holders) {
+        for (auto it = index.valuestream_begin(slot); it != index.valuestream_end(slot); ++it) {
+          for (const Fingerprint fingerprint : decode_fingerprints(*it)) {
+            if (crossed.contains(fingerprint)) {
+              candidates.insert(it.get_docid());
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+  std::vector<Xapian::docid> sorted(candidates.begin(), candidates.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (const Xapian::docid docid : sorted) {
+    if (!m_story.contains(docid)) continue;
+    if (expected_repeated_locked(docid) != told_locked(docid)) out.to_reclean.push_back(docid);
+  }
+  return out;
 }
 
 void RepetitionTracker::counts_pending(Xapian::WritableDatabase& db) {
@@ -168,46 +383,6 @@ void RepetitionTracker::save(Xapian::WritableDatabase& db) {
     db.set_metadata(std::string(schema::fingerprint_counts_key), std::string(schema::fingerprint_counts_complete));
     m_marked_complete = true;
   }
-}
-
-std::vector<Xapian::docid> RepetitionTracker::documents_to_reclean(
-    const std::vector<Xapian::Database>& holders) const {
-  std::unordered_set<Xapian::docid> out;
-  // Fingerprints that changed side -> the side they are on now.
-  std::unordered_map<Fingerprint, bool> crossed;
-  for (const auto& [fingerprint, count] : m_counts) {
-    const bool was = repeated_for_holders(count.at_start);
-    const bool now = repeated_for_holders(count.now);
-    if (!was && !now) continue;  // below the threshold throughout: nothing decided by it changed
-    if (was && now) {
-      // Old holders are unaffected; only this run's copies that saw it below can be stale.
-      if (auto below = m_seen_below.find(fingerprint); below != m_seen_below.end()) {
-        out.insert(below->second.begin(), below->second.end());
-      }
-      continue;
-    }
-    crossed.emplace(fingerprint, now);
-  }
-  // A crossed fingerprint: every holder but those already classified on the new side.
-  if (!crossed.empty()) {
-    const Xapian::valueno slot = schema::fingerprints_slot;
-    for (const auto& index : holders) {
-      for (auto it = index.valuestream_begin(slot); it != index.valuestream_end(slot); ++it) {
-        const Xapian::docid docid = it.get_docid();
-        for (const Fingerprint fingerprint : decode_fingerprints(*it)) {
-          const auto side = crossed.find(fingerprint);
-          if (side == crossed.end()) continue;
-          const auto over = m_seen_over.find(fingerprint);
-          const bool current = m_written.contains(docid) &&
-                               (side->second == (over != m_seen_over.end() && over->second.contains(docid)));
-          if (!current) out.insert(docid);
-        }
-      }
-    }
-  }
-  std::vector<Xapian::docid> sorted(out.begin(), out.end());
-  std::sort(sorted.begin(), sorted.end());  // the same order whatever the hash map's
-  return sorted;
 }
 
 }  // namespace winnow::index::detail

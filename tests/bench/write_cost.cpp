@@ -161,16 +161,21 @@ Corpus read_corpus(const fs::path& root) {
   std::vector<std::vector<windex::detail::Fingerprint>> fingerprints(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     windex::detail::RepetitionTracker::Answers answers;
-    const windex::PrepareResult first = windex::prepare_document(found[i], bytes[i], tracker.context_for({}, answers));
+    const auto docid = static_cast<Xapian::docid>(i + 1);
+    const windex::PrepareResult first =
+        windex::prepare_document(found[i], bytes[i], tracker.context_for(docid, found[i].path, {}, answers));
     if (!first.document) continue;
-    const Xapian::Document document = windex::build_document(*first.document);
-    tracker.document_written(static_cast<Xapian::docid>(i + 1), document, answers);
+    Xapian::Document document = windex::build_document(*first.document);
+    windex::detail::RepetitionTracker::stamp(document, answers);
+    tracker.document_written(docid, document, answers);
     fingerprints[i] = windex::detail::fingerprints_of(document);
   }
   for (std::size_t i = 0; i < found.size(); ++i) {
     windex::detail::RepetitionTracker::Answers answers;
     windex::PrepareResult result =
-        windex::prepare_document(found[i], bytes[i], tracker.context_for(std::move(fingerprints[i]), answers));
+        windex::prepare_document(found[i], bytes[i],
+                                 tracker.context_for(static_cast<Xapian::docid>(i + 1), found[i].path,
+                                                     std::move(fingerprints[i]), answers));
     if (!result.document) {
       std::fprintf(stderr, "%s: %s\n", found[i].path.c_str(), result.problem.c_str());
       continue;

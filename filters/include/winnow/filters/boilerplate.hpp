@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "winnow/filters/segment.hpp"
+#include "winnow/filters/story.hpp"
 
 namespace winnow::filters {
 
@@ -25,6 +27,13 @@ struct ClassifyContext {
   /// Number of other indexed documents holding a segment with this
   /// fingerprint (see segment_fingerprint); empty when no corpus is known.
   std::function<std::uint32_t(const std::string& fingerprint)> corpus_count;
+  /// Called once, before any corpus_count, with the story signature of what
+  /// the classifier keeps on the document's own evidence (shape, cues,
+  /// position; no corpus counts), or no value when that is too short. The
+  /// caller finds the story the document belongs to, so that corpus_count
+  /// can leave out the copies of the same story: three saved copies of one
+  /// article are one story, not furniture. May be empty.
+  std::function<void(const std::optional<StorySignature>& signature)> on_story;
 };
 
 /// Labels every segment content or boilerplate, with a score (belief that it

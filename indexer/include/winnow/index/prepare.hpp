@@ -32,6 +32,7 @@ struct PreparedDocument {
   std::optional<filters::Date> date;       ///< date the article states
   std::string content;                     ///< content segments, one source line per text line
   filters::Entities entities;              ///< actors and places of the content segments
+  std::optional<filters::StorySignature> story_signature;  ///< of the text kept on its own evidence
 };
 
 /// A prepared document, or why the file is not indexed.

@@ -21,7 +21,9 @@ namespace winnow::index::schema {
 ///    in slot 7, no longer in the data.
 /// 5: segment fingerprints in slot 8 and counted in metadata, no XF terms.
 /// 6: both kinds of entity keys in slot 9 as well, for counting facets.
-inline constexpr std::string_view version = "6";
+/// 7: stories (slots 10 and 11) and the repetition evidence each document
+///    was classified with (slot 12); fingerprints counted over stories.
+inline constexpr std::string_view version = "7";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
 /// Content words: Z + the English Snowball stem of each filters::tokenise
@@ -83,6 +85,21 @@ enum Slot : Xapian::valueno {
   /// instead of two: each read looks up and copies a chunk of values, and
   /// the two reads were half of what --facets cost.
   entities_slot = 9,
+  /// The document's story signature (filters::StorySignature: 32 MinHash
+  /// values, 4 bytes each, most significant first); absent when its text is
+  /// too short to have one.
+  story_signature_slot = 10,
+  /// The document's story: 16 hex digits of fnv1a64 of the path of the
+  /// story's first copy, by path order, among the document and the
+  /// documents whose signatures say they are copies of it (filters::
+  /// same_story). A function of the files alone, whatever order or run
+  /// indexed them.
+  story_slot = 11,
+  /// The fingerprints the classifier was told are repeated in other
+  /// stories (encoded as slot 8), absent when none: the repetition evidence
+  /// the document's labels rest on. A document whose evidence no longer
+  /// matches the counts is classified again.
+  repeated_slot = 12,
 };
 
 /// Separates the actors' keys from the places' in slot 9.
@@ -107,8 +124,8 @@ inline constexpr EntitySchema place_schema{place_prefix, place_name_prefix, plac
 // Metadata keys.
 inline constexpr std::string_view roots_key = "winnow:roots";    ///< JSON array of indexed roots
 inline constexpr std::string_view schema_key = "winnow:schema";  ///< schema version
-/// The boilerplate filter's corpus counts: how many documents hold each
-/// segment fingerprint. Stored under this key + ":" + 3 hex digits (the
+/// The boilerplate filter's corpus counts: how many stories (slot 11) hold
+/// each segment fingerprint, so copies of one story count once. Stored under this key + ":" + 3 hex digits (the
 /// fingerprint's top 12 bits), each entry a shard of (fingerprint, count)
 /// pairs (see indexer/src/fingerprint_table.hpp). The key itself holds
 /// "complete" when the shards match the documents; a run that commits
