@@ -551,15 +551,106 @@ std::string without_trailing_slash(std::string path) {
   return path;
 }
 
+/// A build folder beside the index (DB.rebuilding) that a stopped run left.
+struct BuildLeftover {
+  bool present = false;     ///< something is there
+  bool resumable = false;   ///< winnow's build of this schema: its committed batches are kept
+  std::vector<std::string> roots;
+};
+
+fs::path building_folder(const std::string& database) { return database + ".rebuilding"; }
+
+// A build folder is winnow's when its own database carries the build marker
+// (committed before any document); one of another schema is started again.
+BuildLeftover read_leftover(const std::string& database) {
+  BuildLeftover leftover;
+  const fs::path building = building_folder(database);
+  std::error_code error;
+  if (!fs::exists(building, error)) return leftover;
+  leftover.present = true;
+  try {
+    const Xapian::Database db(building.string());
+    leftover.resumable = db.get_metadata(std::string(schema::building_key)) == schema::version;
+    leftover.roots = read_roots(db);
+  } catch (const Xapian::Error&) {
+    // Not a database: stopped before its first commit, nothing to keep.
+  }
+  return leftover;
+}
+
+// Compacts a finished build (Xapian's compactor packs the B-trees that batch
+// commits leave half full: about half the size, in a few percent of the
+// build time) and swaps it in, so a search opening the index sees either the
+// old one or the new one, never neither.
+void swap_in(Xapian::Database& built, const std::string& database) {
+  const fs::path compacted = database + ".compacted";
+  std::error_code ignored;
+  fs::remove_all(compacted, ignored);
+  built.compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  if (fs::exists(database)) {
+    swap_folders(compacted, database);
+  } else {
+    fs::rename(compacted, database);
+  }
+  fs::remove_all(compacted, ignored);  // the old index, or the empty folder, after the swap
+}
+
+// A build stopped after some commits: its parts (and main database) are
+// merged into one database, with their docids, which this run then brings
+// up to date like any index: files already in are not read again, the rest
+// are added, and the repetition evidence of every document is checked,
+// since the stopped run never settled it.
+IndexSummary resume_build(const IndexOptions& options, const IndexReporter& reporter, const RunPlan& plan,
+                          const std::string& database) {
+  const fs::path building = building_folder(database);
+  const fs::path merged = building / "merged";
+  Xapian::WritableDatabase holder = open_for_writing(building, Xapian::DB_OPEN);  // keeps other runs out
+  std::error_code ignored;
+  if (!fs::exists(merged)) {
+    Xapian::Database everything(building.string());
+    std::vector<fs::path> parts;
+    for (const auto& entry : fs::directory_iterator(building / "parts", ignored)) parts.push_back(entry.path());
+    std::sort(parts.begin(), parts.end());
+    for (const auto& part : parts) {
+      try {
+        everything.add_database(Xapian::Database(part.string()));
+      } catch (const Xapian::Error&) {
+        // Cut off before its first commit: its files are indexed again.
+      }
+    }
+    const fs::path merging = building / "merging";
+    fs::remove_all(merging, ignored);
+    everything.compact(merging.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    fs::rename(merging, merged);  // whole or not at all, if this run is stopped too
+    fs::remove_all(building / "parts", ignored);
+  }
+  IndexSummary summary;
+  {
+    Xapian::WritableDatabase db = open_for_writing(merged, Xapian::DB_OPEN);
+    write_metadata(db, plan);
+    db.set_metadata(std::string(schema::building_key), "");  // the marker is the build folder's, not the index's
+    db.commit();
+    IndexRun run(db, options, reporter, merged.string(), {});
+    run.scan(plan.scanned);
+    db.commit();
+    summary = run.summary();
+  }
+  Xapian::Database built(merged.string());
+  swap_in(built, database);
+  built.close();
+  holder.close();
+  fs::remove_all(building, ignored);
+  return summary;
+}
+
 // An index built from nothing (the first run, --rebuild, a schema change) is
-// written in a folder beside the index, compacted (Xapian's compactor packs
-// the B-trees that batch commits leave half full: about half the size, in a
-// few percent of the build time) and swapped in when complete. Searches keep
-// using the old index meanwhile, and an interrupted build loses nothing.
-// Writing a fresh database also costs about a third of rewriting every
-// document in place.
+// written in a folder beside the index, compacted and swapped in when
+// complete. Searches keep using the old index meanwhile. A build that is
+// stopped (killed, a full disk) keeps what it committed: the next run finds
+// the folder and resumes it. Writing a fresh database also costs about a
+// third of rewriting every document in place.
 IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& reporter, const RunPlan& plan,
-                         const ExistingIndex& existing) {
+                         const ExistingIndex& existing, const BuildLeftover& leftover) {
   const std::string database = without_trailing_slash(options.database.string());
   std::optional<Xapian::WritableDatabase> old;
   if (existing.is_index) {
@@ -570,40 +661,32 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
       throw std::invalid_argument(database + " is not a winnow index and not empty; give another --db");
     }
   }
-  const fs::path building = database + ".rebuilding";
-  const fs::path compacted = database + ".compacted";
-  std::error_code ignored;
-  // Its lock keeps a second first run out; a folder left by an interrupted
-  // build is overwritten.
-  Xapian::WritableDatabase db = open_for_writing(building, Xapian::DB_CREATE_OR_OVERWRITE);
-  IndexSummary summary;
-  try {
-    write_metadata(db, plan);
-    db.commit();
-    IndexRun run(db, options, reporter, {}, building / "parts");
-    run.scan(plan.scanned);
-    summary = run.summary();
-    // The metadata and every part, merged with their docids.
-    Xapian::Database everything(building.string());
-    for (const auto& part : run.part_folders()) everything.add_database(Xapian::Database(part.string()));
-    fs::remove_all(compacted, ignored);
-    everything.compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-    if (fs::exists(database)) {
-      swap_folders(compacted, database);
-    } else {
-      fs::rename(compacted, database);
-    }
-  } catch (...) {
-    db.close();
-    fs::remove_all(building, ignored);
-    fs::remove_all(compacted, ignored);
-    throw;
+  if (leftover.resumable) {
+    IndexSummary summary = resume_build(options, reporter, plan, database);
+    if (old) old->close();
+    return summary;
   }
+  const fs::path building = building_folder(database);
+  // Its lock keeps a second first run out; a folder of another schema, or
+  // one stopped before its first commit, is started again.
+  Xapian::WritableDatabase db = open_for_writing(building, Xapian::DB_CREATE_OR_OVERWRITE);
+  write_metadata(db, plan);
+  db.set_metadata(std::string(schema::building_key), std::string(schema::version));
+  db.commit();
+  IndexRun run(db, options, reporter, {}, building / "parts");
+  run.scan(plan.scanned);
+  // The metadata and every part, merged with their docids.
+  db.set_metadata(std::string(schema::building_key), "");
+  db.commit();
+  Xapian::Database everything(building.string());
+  for (const auto& part : run.part_folders()) everything.add_database(Xapian::Database(part.string()));
+  swap_in(everything, database);
+  everything.close();
   if (old) old->close();
   db.close();
-  fs::remove_all(compacted, ignored);  // the old index, or the empty folder, after the swap
+  std::error_code ignored;
   fs::remove_all(building, ignored);
-  return summary;
+  return run.summary();
 }
 
 }  // namespace
@@ -611,7 +694,9 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
 IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporter) {
   const auto started = std::chrono::steady_clock::now();
   const ExistingIndex existing = read_existing(options.database);
-  const std::vector<std::string>& remembered = existing.roots;
+  const BuildLeftover leftover = read_leftover(without_trailing_slash(options.database.string()));
+  // A stopped build's roots are remembered too: a run without PATH resumes it.
+  const std::vector<std::string> remembered = merge_roots(existing.roots, leftover.roots);
   RunPlan plan;
   for (const auto& path : options.paths) plan.scanned.push_back(absolute_root(path));
   if (plan.scanned.empty()) plan.scanned = remembered;
@@ -620,7 +705,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
     throw std::invalid_argument("no PATH given and the index " + options.database.string() +
                                 " remembers no folders to re-scan");
   }
-  bool rebuild = options.rebuild;
+  bool rebuild = options.rebuild || leftover.resumable;
   if (existing.outdated()) {
     // Old documents lack what this version's searches rely on (facets), so
     // every file under every root is indexed again from an empty index.
@@ -629,15 +714,19 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
                               existing.schema_version.empty() ? "unknown" : existing.schema_version,
                               schema::version));
     rebuild = true;
-    plan.scanned = merge_roots(remembered, plan.scanned);
+  }
+  if (rebuild) plan.scanned = merge_roots(remembered, plan.scanned);
+  if (leftover.resumable) {
+    reporter.note(building_folder(without_trailing_slash(options.database.string())).string(),
+                  "resuming the build a stopped run left");
   }
   const std::vector<std::string> roots = merge_roots(remembered, plan.scanned);
   plan.roots_json = nlohmann::json(roots).dump();
-  plan.metadata_changed = rebuild || roots != remembered || existing.schema_version != schema::version;
+  plan.metadata_changed = rebuild || roots != existing.roots || existing.schema_version != schema::version;
 
   IndexSummary summary;
   if (rebuild || existing.documents == 0) {
-    summary = build_fresh(options, reporter, plan, existing);
+    summary = build_fresh(options, reporter, plan, existing, leftover);
   } else {
     Xapian::WritableDatabase db = open_for_writing(options.database, Xapian::DB_CREATE_OR_OPEN);
     write_metadata(db, plan);

@@ -124,6 +124,10 @@ inline constexpr EntitySchema place_schema{place_prefix, place_name_prefix, plac
 // Metadata keys.
 inline constexpr std::string_view roots_key = "winnow:roots";    ///< JSON array of indexed roots
 inline constexpr std::string_view schema_key = "winnow:schema";  ///< schema version
+/// Set, to the schema version, only in the database of a build folder beside
+/// the index (DB.rebuilding) while the build is under way: a folder that
+/// carries it is winnow's own, and a run that finds it resumes the build.
+inline constexpr std::string_view building_key = "winnow:building";
 /// The boilerplate filter's corpus counts: how many stories (slot 11) hold
 /// each segment fingerprint, so copies of one story count once. Stored under this key + ":" + 3 hex digits (the
 /// fingerprint's top 12 bits), each entry a shard of (fingerprint, count)
