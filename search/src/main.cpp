@@ -1,4 +1,5 @@
 // winnow-search: parse the command line, search, print; exit 0 on matches, 1 on none, 2 on error.
+#include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -101,9 +102,9 @@ int main(int argc, char** argv) {
     return exit_error;
   }
   request.paths_only = mode.files;
-  if (databases.empty()) databases.push_back(winnow::index::default_database().string());
 
   try {
+    if (databases.empty()) databases.push_back(winnow::index::default_database().string());
     const winnow::search::Databases opened = winnow::search::open_databases(databases);
     return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
@@ -112,6 +113,10 @@ int main(int argc, char** argv) {
     std::cerr << "winnow-search: " << error.what() << '\n';
   } catch (const Xapian::Error& error) {
     std::cerr << "winnow-search: " << error.get_description() << '\n';
+  } catch (const std::exception& error) {
+    // Whatever else (a std::filesystem error, an allocation failing) is an
+    // error line too, not an abort.
+    std::cerr << "winnow-search: " << error.what() << '\n';
   }
   return exit_error;
 }

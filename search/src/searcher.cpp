@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "winnow/filters/text.hpp"
@@ -13,6 +14,8 @@
 
 namespace winnow::search {
 namespace {
+
+namespace fs = std::filesystem;
 
 // Xapian's reason for an error, without its class name: "Couldn't connect (Connection refused)".
 std::string reason(const Xapian::Error& error) {
@@ -49,14 +52,19 @@ Xapian::Database open_remote(const std::string& location) {
 
 Xapian::Database open_one(const std::string& location) {
   if (location.starts_with(tcp_scheme)) return open_remote(location);
-  if (!std::filesystem::exists(location)) {
+  // error_code overloads: a name too long or a folder that cannot be searched
+  // is one line naming the location, not an exception that stops the program.
+  std::error_code probe_error;
+  const fs::file_status status = fs::status(location, probe_error);
+  if (status.type() == fs::file_type::not_found) {
     throw NoIndex("no index at " + location + "; build one with: winnow-index --db " + location + " PATH...");
   }
+  if (probe_error) throw NoIndex(location + ": " + probe_error.message());
   try {
     return Xapian::Database(location);
   } catch (const Xapian::DatabaseOpeningError& error) {
     // A file is read as a stub: its bad line or missing shard says more than "not an index".
-    if (!std::filesystem::is_directory(location)) {
+    if (status.type() != fs::file_type::directory) {
       const std::string why = reason(error);  // a bad line: "STUB:LINE: Bad line"
       throw NoIndex(why.starts_with(location + ":") ? why : location + ": " + why);
     }
@@ -109,7 +117,9 @@ Databases open_databases(const std::vector<std::string>& locations) {
   for (const auto& location : locations) {
     opened.db.add_database(open_one(location));
     // A stub file may list remote indexes: taken as one.
-    opened.all_local = opened.all_local && !location.starts_with(tcp_scheme) && std::filesystem::is_directory(location);
+    std::error_code probe_error;  // it was opened: an error now is a race, whose answer is "not local"
+    opened.all_local =
+        opened.all_local && !location.starts_with(tcp_scheme) && fs::is_directory(location, probe_error);
   }
   return opened;
 }

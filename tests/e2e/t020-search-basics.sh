@@ -151,6 +151,17 @@ expect_eq "missing \$WINNOW_DB index: message" \
   "winnow-search: no index at TMP/also-missing; build one with: winnow-index --db TMP/also-missing PATH..." \
   "$(mask "$ERR")"
 
+# A name longer than a file name may be (ENAMETOOLONG): one error line, not an abort.
+long_name=$(printf 'x%.0s' {1..300})
+search --db "$long_name" wagner
+expect_exit 2 "300-character --db: exit 2"
+expect_eq "300-character --db: one line naming it and the problem" \
+  "winnow-search: $long_name: File name too long" "$ERR"
+WINNOW_DB="$TMP_DIR/$long_name" search wagner
+expect_exit 2 "300-character \$WINNOW_DB: exit 2"
+expect_eq "300-character \$WINNOW_DB: one line naming it and the problem" \
+  "winnow-search: TMP/$long_name: File name too long" "$(mask "$ERR")"
+
 search --no-such-option wagner
 expect_exit 2 "unknown option: exit 2"
 expect_contains "unknown option: named on stderr" "--no-such-option" "$ERR"
