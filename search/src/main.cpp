@@ -9,6 +9,7 @@
 #include "winnow/search/facets.hpp"
 #include "winnow/search/output.hpp"
 #include "winnow/search/query.hpp"
+#include "winnow/search/retry.hpp"
 #include "winnow/search/searcher.hpp"
 
 namespace {
@@ -36,25 +37,37 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
 
 // --list: every actor or place with its number of documents, over the
 // documents the query and filters select (all of them when there are none).
-int list_values(const winnow::search::Databases& opened, const winnow::search::SearchRequest& request,
-                const Mode& mode) {
+int list_values(winnow::search::Databases& opened, const winnow::search::SearchRequest& request, const Mode& mode) {
   using namespace winnow::search;
   const EntityKind kind = mode.list == "actors" ? EntityKind::actor : EntityKind::place;
-  const Xapian::Database& db = opened.db;
-  const auto query = selects_documents(request) ? std::optional(build_query(db, request)) : std::nullopt;
-  const auto values = list_facet(db, kind, query, opened.all_local);
+  Xapian::Database& db = opened.db;
+  // The query is built again on each try: resolving --actor and --place names reads the index.
+  const auto values = with_retries(db, [&] {
+    const auto query = selects_documents(request) ? std::optional(build_query(db, request)) : std::nullopt;
+    return list_facet(db, kind, query, opened.all_local);
+  });
   if (mode.json) print_list_json(values, kind, std::cout);
   else print_list_human(values, std::cout);
   return values.empty() ? exit_no_match : 0;
 }
 
-int search(const winnow::search::Databases& opened, const winnow::search::SearchRequest& request, const Mode& mode) {
+int search(winnow::search::Databases& opened, const winnow::search::SearchRequest& request, const Mode& mode) {
   using namespace winnow::search;
-  const auto response = run_search(opened.db, request, {.local = opened.all_local});
+  // Everything the printers show is read here (stored fields, snippets,
+  // facets), so a retry never repeats output.
+  const auto response =
+      with_retries(opened.db, [&] { return run_search(opened.db, request, {.local = opened.all_local}); });
   if (mode.json) print_json(response, std::cout);
   else if (mode.files) print_files(response, std::cout);
   else print_human(response, std::cout, color_wanted(mode.color));
   return response.total > 0 ? 0 : exit_no_match;
+}
+
+// The --db locations as an error names them: "A" or "A, B".
+std::string joined(const std::vector<std::string>& locations) {
+  std::string text;
+  for (const auto& location : locations) text += (text.empty() ? "" : ", ") + location;
+  return text;
 }
 
 }  // namespace
@@ -105,12 +118,14 @@ int main(int argc, char** argv) {
 
   try {
     if (databases.empty()) databases.push_back(winnow::index::default_database().string());
-    const winnow::search::Databases opened = winnow::search::open_databases(databases);
+    winnow::search::Databases opened = winnow::search::open_databases(databases);
     return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
     std::cerr << "winnow-search: query syntax: " << error.what() << '\n';
   } catch (const winnow::search::NoIndex& error) {
     std::cerr << "winnow-search: " << error.what() << '\n';
+  } catch (const winnow::search::IndexKeptChanging& error) {
+    std::cerr << "winnow-search: " << joined(databases) << ": " << error.what() << '\n';
   } catch (const Xapian::Error& error) {
     std::cerr << "winnow-search: " << error.get_description() << '\n';
   } catch (const std::exception& error) {

@@ -11,6 +11,7 @@
 #include "winnow/index/schema.hpp"
 #include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"
+#include "winnow/search/retry.hpp"
 
 namespace winnow::search {
 namespace {
@@ -61,7 +62,9 @@ Xapian::Database open_one(const std::string& location) {
   }
   if (probe_error) throw NoIndex(location + ": " + probe_error.message());
   try {
-    return Xapian::Database(location);
+    // Opening reads the newest revision's roots, which winnow-index may
+    // discard under it as it commits: open again, at the revision then newest.
+    return retry_while_modified([&] { return Xapian::Database(location); }, [] {});
   } catch (const Xapian::DatabaseOpeningError& error) {
     // A file is read as a stub: its bad line or missing shard says more than "not an index".
     if (status.type() != fs::file_type::directory) {

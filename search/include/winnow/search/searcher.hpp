@@ -71,7 +71,9 @@ class NoIndex : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Indexes opened to be searched as one.
+/// Indexes opened to be searched as one. A read through `db` while
+/// winnow-index commits may meet a discarded revision: run it with
+/// with_retries (retry.hpp).
 struct Databases {
   Xapian::Database db;
   /// Every one is an index folder on this machine: none is a tcp://
@@ -81,7 +83,8 @@ struct Databases {
 };
 
 /// Opens one or more indexes as one: folders, Xapian stub files or tcp://HOST:PORT.
-/// Throws NoIndex, or Xapian::Error, when one cannot be opened.
+/// Throws NoIndex, or Xapian::Error, when one cannot be opened, and
+/// IndexKeptChanging when each try to open one met a discarded revision.
 [[nodiscard]] Databases open_databases(const std::vector<std::string>& locations);
 
 /// Whether the request has a query string or entity filters: without either
