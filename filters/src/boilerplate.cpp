@@ -131,7 +131,7 @@ void weigh_repetition(std::vector<Block>& blocks) {
       if (blocks[end].shape == Shape::good || blocks[end].shape == Shape::near_good) ++paragraphs;
     for (std::size_t j = i; j < end; ++j) {
       Block& b = blocks[j];
-      const std::string times = "repeated in " + std::to_string(b.repeats) + " documents";
+      const std::string times = "repeated in " + std::to_string(b.repeats) + " other stories";
       if (paragraphs >= 3) {
         b.reasons.push_back(times + ", in a run of paragraphs");
         continue;

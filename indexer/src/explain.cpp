@@ -1,10 +1,14 @@
 // --explain: the filter's decision per segment, for users who want to see why.
 #include "winnow/index/explain.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "repetition.hpp"
 #include "winnow/index/display.hpp"
+#include "winnow/index/schema.hpp"
 
 namespace winnow::index {
 namespace {
@@ -41,10 +45,57 @@ nlohmann::json entities_json(const std::vector<filters::Entity>& entities) {
   return out;
 }
 
+std::string evidence_text(const RepetitionEvidence& evidence) {
+  std::vector<std::string> shown;
+  for (const auto& copy : evidence.copies) shown.push_back(terminal_safe(display_path(copy)));
+  const std::string copies = shown.empty() ? "no copies indexed"
+                                           : fmt::format("{} {} indexed: {}", shown.size(),
+                                                         shown.size() == 1 ? "copy" : "copies", joined(shown, ", "));
+  return fmt::format("  repetition: story {}, {};\n              {} {} repeated in other stories{}\n",
+                     evidence.story, copies, evidence.repeated_fingerprints,
+                     evidence.repeated_fingerprints == 1 ? "segment" : "segments",
+                     evidence.indexed ? "" : " (the file is not in the index)");
+}
+
 }  // namespace
 
-std::string explain_text(const PreparedDocument& document, const std::string& shown_path) {
+ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const std::filesystem::path& index) {
+  ExplainedFile out;
+  if (index.empty()) {
+    out.prepared = prepare_document(file, bytes);
+    return out;
+  }
+  const Xapian::Database db(index.string());
+  RepetitionEvidence evidence;
+  evidence.index = index.string();
+  // Its indexed version is no evidence against it, as in a run.
+  Xapian::docid docid = db.get_lastdocid() + 1;
+  std::vector<detail::Fingerprint> previous;
+  const std::string id = schema::unique_id_term(file.path);
+  if (auto posting = db.postlist_begin(id); posting != db.postlist_end(id)) {
+    docid = *posting;
+    previous = detail::fingerprints_of(db.get_document(docid));
+    evidence.indexed = true;
+  }
+  detail::RepetitionTracker tracker(index.string());
+  detail::RepetitionTracker::Answers answers;
+  out.prepared = prepare_document(file, bytes, tracker.context_for(docid, file.path, std::move(previous), answers));
+  evidence.story = detail::encode_story(answers.story);
+  for (const Xapian::docid copy : tracker.copies_of(docid)) {
+    evidence.copies.push_back(db.get_document(copy).get_value(schema::path_slot));
+  }
+  std::sort(evidence.copies.begin(), evidence.copies.end());
+  std::sort(answers.repeated.begin(), answers.repeated.end());
+  evidence.repeated_fingerprints = static_cast<std::size_t>(
+      std::unique(answers.repeated.begin(), answers.repeated.end()) - answers.repeated.begin());
+  out.evidence = std::move(evidence);
+  return out;
+}
+
+std::string explain_text(const PreparedDocument& document, const std::string& shown_path,
+                         const RepetitionEvidence* evidence) {
   std::string out = fmt::format("{}\n", terminal_safe(shown_path));
+  if (evidence) out += evidence_text(*evidence);
   for (const auto& segment : document.segments) {
     std::string reasons;
     for (const auto& reason : segment.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
@@ -59,7 +110,8 @@ std::string explain_text(const PreparedDocument& document, const std::string& sh
   return out;
 }
 
-std::string explain_json(const PreparedDocument& document, const std::string& shown_path) {
+std::string explain_json(const PreparedDocument& document, const std::string& shown_path,
+                         const RepetitionEvidence* evidence) {
   nlohmann::json segments = nlohmann::json::array();
   for (const auto& segment : document.segments) {
     segments.push_back({{"line", segment.line},
@@ -68,7 +120,7 @@ std::string explain_json(const PreparedDocument& document, const std::string& sh
                         {"score", segment.score},
                         {"reasons", segment.reasons}});
   }
-  const nlohmann::json out = {
+  nlohmann::json out = {
       {"path", shown_path},
       {"title", document.title},
       {"date", document.date ? nlohmann::json(document.date->iso()) : nlohmann::json(nullptr)},
@@ -77,6 +129,13 @@ std::string explain_json(const PreparedDocument& document, const std::string& sh
       {"content", document.content},
       {"entities", {{"actors", entities_json(document.entities.actors)},
                     {"places", entities_json(document.entities.places)}}}};
+  if (evidence) {
+    out["repetition"] = {{"index", evidence->index},
+                         {"indexed", evidence->indexed},
+                         {"story", evidence->story},
+                         {"copies", evidence->copies},
+                         {"repeated", evidence->repeated_fingerprints}};
+  }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

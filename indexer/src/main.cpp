@@ -22,8 +22,9 @@ void note(const std::string& path, const std::string& problem) {
   std::cerr << "winnow-index: " << winnow::index::terminal_safe(path) << ": " << problem << '\n';
 }
 
-// --explain indexes nothing: it runs the per-document stages on each file and prints them.
-int explain(const std::vector<std::filesystem::path>& files, bool json) {
+// --explain indexes nothing: it runs the per-document stages on each file and
+// prints them, with the repetition evidence of `index` when there is one.
+int explain(const std::vector<std::filesystem::path>& files, bool json, const std::filesystem::path& index) {
   using namespace winnow::index;
   int status = 0;
   for (const auto& path : files) {
@@ -33,17 +34,29 @@ int explain(const std::vector<std::filesystem::path>& files, bool json) {
       status = exit_fatal;
       continue;
     }
-    const PrepareResult prepared = prepare_document(FileInfo{path.string(), 0, bytes.size()}, bytes);
-    if (!prepared.document) {
-      note(path.string(), prepared.problem);
+    const FileInfo file{std::filesystem::absolute(path).lexically_normal().string(), 0, bytes.size()};
+    const ExplainedFile explained = explain_file(file, bytes, index);
+    if (!explained.prepared.document) {
+      note(path.string(), explained.prepared.problem);
       status = exit_fatal;
       continue;
     }
     const std::string shown = path.string();
-    std::cout << (json ? explain_json(*prepared.document, shown) + "\n"
-                       : explain_text(*prepared.document, shown));
+    const RepetitionEvidence* evidence = explained.evidence ? &*explained.evidence : nullptr;
+    std::cout << (json ? explain_json(*explained.prepared.document, shown, evidence) + "\n"
+                       : explain_text(*explained.prepared.document, shown, evidence));
   }
   return status;
+}
+
+// The index --explain reads: --db's, else the default one if there is one
+// (--explain never creates an index).
+std::filesystem::path explain_index(const std::string& db) {
+  const std::filesystem::path index = db.empty() ? winnow::index::default_database() : std::filesystem::path(db);
+  std::error_code error;
+  if (std::filesystem::exists(index / "iamglass", error)) return index;
+  if (!db.empty()) throw std::invalid_argument("no index at " + db + " for --explain to read");
+  return {};
 }
 
 void show_progress(std::uint64_t files_seen) {
@@ -83,7 +96,17 @@ int main(int argc, char** argv) {
     const int status = app.exit(error);
     return status == 0 ? 0 : exit_usage;
   }
-  if (explain_mode) return explain(options.paths, json);
+  if (explain_mode) {
+    try {
+      return explain(options.paths, json, explain_index(db));
+    } catch (const std::invalid_argument& error) {
+      std::cerr << "winnow-index: " << error.what() << '\n';
+      return exit_usage;
+    } catch (const Xapian::Error& error) {
+      std::cerr << "winnow-index: " << db << ": " << error.get_description() << '\n';
+      return exit_fatal;
+    }
+  }
 
   options.max_file_bytes = max_mib << 20;
   options.database = db.empty() ? winnow::index::default_database() : std::filesystem::path(db);

@@ -249,6 +249,12 @@ void RepetitionTracker::document_leaving(Xapian::docid docid, const Xapian::Docu
   m_written.erase(docid);
 }
 
+std::vector<Xapian::docid> RepetitionTracker::copies_of(Xapian::docid docid) {
+  const std::lock_guard lock(m_mutex);
+  load_stories_locked();
+  return m_signatures.copies_of(docid);
+}
+
 void RepetitionTracker::document_recleaned(Xapian::docid docid, const Answers& answers) {
   std::vector<Fingerprint> told = answers.repeated;
   sort_unique(told);

@@ -78,6 +78,10 @@ class RepetitionTracker {
   /// replaced by a new version (`replaced`), whose context_for came first.
   void document_leaving(Xapian::docid docid, const Xapian::Document& document, bool replaced);
 
+  /// The documents whose signatures say they are copies of `docid` (its
+  /// context_for came first).
+  [[nodiscard]] std::vector<Xapian::docid> copies_of(Xapian::docid docid);
+
   /// A document classified again, with the same fingerprints and story.
   void document_recleaned(Xapian::docid docid, const Answers& answers);
 

@@ -243,7 +243,7 @@ TEST_CASE("repetition: a syndicated body stays, a repeated tail prompt goes", "[
   const auto segs = classify(segment(headline + "\n\n" + body + "\n" + prompt + "\n"), every_document);
   CHECK(body_kept(segs));
   CHECK(label_of(segs, prompt) == Label::boilerplate);
-  CHECK(has_reason(segs, prompt, "repeated in 14 documents"));
+  CHECK(has_reason(segs, prompt, "repeated in 14 other stories"));
   CHECK(has_reason(segs, "Traders in Yeji", "in a run of paragraphs"));
 
   // Without a corpus the same prompt is not known to be furniture; it is kept
