@@ -2,6 +2,7 @@
 #include "winnow/index/indexer.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include <cerrno>
@@ -30,6 +31,24 @@ namespace winnow::index {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A test seam: WINNOW_TEST_KILL_AT=PHASE[:N] makes a run kill itself
+// (SIGKILL, as `kill -9` would) the Nth time (default first) it reaches
+// PHASE: "commit" (after a batch is committed), "settle" (every file
+// written, the run not yet settled), "swap" (a fresh build complete, not yet
+// swapped in). The tests stop runs at known points instead of racing a timer.
+void test_kill_point(std::string_view phase) {
+  static const std::string wanted = [] {
+    const char* value = std::getenv("WINNOW_TEST_KILL_AT");
+    return std::string(value ? value : "");
+  }();
+  if (wanted.empty() || !wanted.starts_with(phase)) return;
+  const std::string_view rest = std::string_view(wanted).substr(phase.size());
+  if (!rest.empty() && rest.front() != ':') return;
+  const unsigned long times = rest.empty() ? 1 : std::strtoul(std::string(rest.substr(1)).c_str(), nullptr, 10);
+  static std::atomic<unsigned long> reached{0};
+  if (++reached == times) ::raise(SIGKILL);
+}
 
 /// What the index already holds for one file.
 struct KnownFile {
@@ -165,6 +184,7 @@ class IndexRun {
         [this](std::size_t i) { return prepare(m_items[i]); },
         [this](std::size_t i, WorkResult& result) { write(m_items[i], result); });
     remove_vanished(roots);
+    test_kill_point("settle");
     settle();
     m_repetition.save(m_db);
     m_db.commit_transaction();
@@ -276,6 +296,7 @@ class IndexRun {
     if (++m_writes_in_batch < m_options.batch_files) return;
     m_repetition.counts_pending(m_db);
     m_db.commit_transaction();
+    test_kill_point("commit");
     m_db.begin_transaction();
     m_writes_in_batch = 0;
   }
@@ -391,9 +412,11 @@ class IndexRun {
           }
         }
         part.db->commit_transaction();
+        test_kill_point("commit");
       }
     };
     run_on_workers(jobs, write_runs);
+    test_kill_point("settle");
 
     // Settle over every part; re-clean in each part, a part per worker at a time.
     detail::RepetitionTracker::Settlement settlement;
@@ -465,6 +488,7 @@ class IndexRun {
     ++part.summary.added;
     if (++part.writes_in_batch >= m_options.batch_files) {
       part.db->commit_transaction();
+      test_kill_point("commit");
       part.db->begin_transaction();
       part.writes_in_batch = 0;
     }
@@ -583,10 +607,17 @@ BuildLeftover read_leftover(const std::string& database) {
 // build time) and swaps it in, so a search opening the index sees either the
 // old one or the new one, never neither.
 void swap_in(Xapian::Database& built, const std::string& database) {
+  test_kill_point("swap");
   const fs::path compacted = database + ".compacted";
   std::error_code ignored;
   fs::remove_all(compacted, ignored);
   built.compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  {
+    // The compactor copies the build folder's mark, which is not the index's.
+    Xapian::WritableDatabase index(compacted.string(), Xapian::DB_OPEN);
+    index.set_metadata(std::string(schema::building_key), "");
+    index.commit();
+  }
   if (fs::exists(database)) {
     swap_folders(compacted, database);
   } else {
@@ -675,9 +706,8 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
   db.commit();
   IndexRun run(db, options, reporter, {}, building / "parts");
   run.scan(plan.scanned);
-  // The metadata and every part, merged with their docids.
-  db.set_metadata(std::string(schema::building_key), "");
-  db.commit();
+  // The metadata and every part, merged with their docids. The folder keeps
+  // its mark until it is swapped in: a run stopped before that resumes it.
   Xapian::Database everything(building.string());
   for (const auto& part : run.part_folders()) everything.add_database(Xapian::Database(part.string()));
   swap_in(everything, database);
