@@ -1,4 +1,4 @@
-// Decode stage: BOM and UTF-8 checks, ICU charset detection and conversion, cp1252 mojibake repair.
+// Decode stage: BOM, binary and UTF-8 checks, ICU detection and conversion, cp1252 mojibake repair.
 #include "winnow/filters/decode.hpp"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "decode_binary.hpp"
 #include "utf8.hpp"
 
 namespace winnow::filters {
@@ -41,22 +42,6 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* c
   std::string out;
   text.toUTF8String(out);
   return out;
-}
-
-bool is_binary_control(unsigned char byte) {
-  return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
-}
-
-// Why the bytes are not text, or empty when they may be.
-std::string binary_problem(std::string_view bytes) {
-  if (bytes.find('\0') != std::string_view::npos) return "binary data (NUL bytes)";
-  const std::string_view head = bytes.substr(0, sniff_bytes);
-  const auto controls = std::count_if(head.begin(), head.end(), [](char c) {
-    return is_binary_control(static_cast<unsigned char>(c));
-  });
-  if (head.size() > 0 && static_cast<std::size_t>(controls) * 10 > head.size())
-    return "binary data (control bytes)";
-  return {};
 }
 
 struct Utf8Scan {
@@ -129,27 +114,44 @@ std::string detect_legacy_charset(std::string_view bytes) {
   return fallback;
 }
 
+// Text whose stray controls (the number counted in it) become spaces with one
+// warning naming them, so that the words beside them are still found.
+DecodeResult finish_text(std::string text, std::string encoding, std::size_t controls,
+                         std::vector<std::string> warnings = {}) {
+  if (controls > 0) warnings.insert(warnings.begin(), detail::blank_controls(text));
+  return {DecodedText{std::move(text), std::move(encoding), std::move(warnings), 0}, {}};
+}
+
+// Controls are counted after the conversion: in UTF-16 each ASCII character
+// has a NUL byte, and only a NUL character is a stray control.
 DecodeResult decode_utf16(std::string_view body, const char* charset) {
   std::optional<std::string> text = convert_to_utf8(body, charset);
   if (!text) return {std::nullopt, std::string("cannot convert from ") + charset};
-  if (text->find('\0') != std::string::npos) return {std::nullopt, "binary data (NUL bytes)"};
-  return {DecodedText{std::move(*text), charset, {}, 0}, {}};
+  const detail::ControlCount controls = detail::count_controls(*text);
+  if (controls.binary()) return {std::nullopt, "binary data"};
+  return finish_text(std::move(*text), charset, controls.in_all);
 }
 
 DecodeResult decode_8bit(std::string_view body) {
-  if (std::string problem = binary_problem(body); !problem.empty()) return {std::nullopt, problem};
+  // Judged on the bytes, not on converted text in which each high byte may
+  // take two or three: every charset read here (UTF-8, ISO-8859-*,
+  // windows-125*) writes the C0 controls as the bytes 0x00..0x1F.
+  const detail::ControlCount controls = detail::count_controls(body);
+  if (controls.binary()) return {std::nullopt, "binary data"};
   const Utf8Scan scan = scan_utf8(body);
-  if (scan.invalid_bytes == 0) return {DecodedText{std::string(body), "UTF-8", {}, 0}, {}};
+  if (scan.invalid_bytes == 0) return finish_text(std::string(body), "UTF-8", controls.in_all);
   if (scan.multibyte_chars > 0) {
-    DecodedText decoded{replace_invalid_utf8(body), "UTF-8", {}, 0};
-    decoded.warnings.push_back(std::to_string(scan.invalid_bytes) +
-                               " invalid UTF-8 bytes replaced with U+FFFD");
-    return {std::move(decoded), {}};
+    // ASCII bytes are copied as they are, so the count still holds.
+    return finish_text(replace_invalid_utf8(body), "UTF-8", controls.in_all,
+                       {std::to_string(scan.invalid_bytes) +
+                        " invalid UTF-8 bytes replaced with U+FFFD"});
   }
   const std::string charset = detect_legacy_charset(body);
   std::optional<std::string> text = convert_to_utf8(body, charset.c_str());
   if (!text) return {std::nullopt, "cannot convert from " + charset};
-  return {DecodedText{std::move(*text), charset, {}, 0}, {}};
+  // ICU maps 0x00..0x1F to U+0000..U+001F, and no other byte to a C0
+  // control, in each of these charsets: the count holds.
+  return finish_text(std::move(*text), charset, controls.in_all);
 }
 
 // Which windows-1252 byte writes a character, read from ICU's converter once.

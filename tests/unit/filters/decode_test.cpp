@@ -1,14 +1,21 @@
-// Unit tests for the decode stage: encodings, invalid bytes, binary files, mojibake repair.
+// Decode stage unit tests: encodings, invalid bytes, binary files, stray controls, mojibake repair.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "winnow/filters/decode.hpp"
 
 using winnow::filters::decode;
 using winnow::filters::repair_mojibake;
+using namespace std::string_literals;
 
 namespace {
 
@@ -16,6 +23,37 @@ std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Bytes from a fixed linear congruential generator: the same on every run, as
+// varied as compressed data.
+std::string pseudo_random_bytes(std::size_t size, std::uint32_t seed) {
+  std::string bytes(size, '\0');
+  for (char& byte : bytes) {
+    seed = seed * 1664525u + 1013904223u;
+    byte = static_cast<char>(seed >> 24);
+  }
+  return bytes;
+}
+
+// An article of about size bytes of distinct numbered words ("word00017"), a
+// line of twelve words each.
+std::string numbered_words(std::size_t size) {
+  std::string text;
+  for (int n = 0; text.size() < size; ++n) {
+    text += "word" + std::to_string(100000 + n).substr(1);
+    text += n % 12 == 11 ? '\n' : ' ';
+  }
+  return text;
+}
+
+std::string utf16le(std::string_view ascii) {
+  std::string out;
+  for (const char c : ascii) {
+    out += c;
+    out += '\0';
+  }
+  return out;
 }
 
 const winnow::filters::DecodedText& text_of(const winnow::filters::DecodeResult& result) {
@@ -68,12 +106,120 @@ TEST_CASE("a windows-1252 file is detected and converted", "[decode]") {
 TEST_CASE("bytes that are not text are reported", "[decode]") {
   const auto [bytes, problem] = GENERATE(table<std::string, std::string>({
       {"", "empty file"},
-      {std::string("PK\x03\x04\0\0\x08\0", 8), "binary data (NUL bytes)"},
-      {"\x01\x02\x03\x04\x05 abc \x06\x07", "binary data (control bytes)"},
+      {std::string("PK\x03\x04\0\0\x08\0", 8), "binary data"},
+      {"\x01\x02\x03\x04\x05 abc \x06\x07", "binary data"},
   }));
   const auto result = decode(bytes);
   CHECK_FALSE(result.decoded);
   CHECK(result.problem == problem);
+}
+
+TEST_CASE("binary data is refused by the share of control bytes, not by one byte",
+          "[decode][binary]") {
+  // Compressed data: about 11% of its bytes are controls, NUL among them.
+  const std::string png = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0"s +
+                          "\x5c\x72\xa8\x66\0\0\x20\0IDAT\x78\x9c"s +
+                          pseudo_random_bytes(8192, 7);
+  const std::string gzip = "\x1f\x8b\x08\0\0\0\0\0\0\x03"s + pseudo_random_bytes(600, 11);
+  // An executable's headers: mostly NULs, then high bytes of machine code.
+  std::string elf = "\x7f" "ELF\x02\x01\x01"s + std::string(57, '\0');
+  for (std::size_t i = 0; elf.size() < 8192; ++i) {
+    elf += i % 3 == 0 ? std::string(5, '\0')
+                      : pseudo_random_bytes(8, static_cast<std::uint32_t>(i));
+  }
+  const auto [name, bytes] = GENERATE_COPY(table<std::string, std::string>({
+      {"PNG", png}, {"gzip", gzip}, {"ELF", elf}, {"random", pseudo_random_bytes(4096, 3)}}));
+  INFO(name);
+  const auto result = decode(bytes);
+  CHECK_FALSE(result.decoded);
+  CHECK(result.problem == "binary data");
+}
+
+TEST_CASE("text with stray NULs is decoded, its words intact, with one warning",
+          "[decode][binary]") {
+  // A saved page of 11 KB holding 22 NUL bytes, each after a word, some past
+  // the first 8 KiB: it was refused whole.
+  const std::string clean = numbered_words(11 * 1024);
+  std::string bytes = clean;
+  for (std::size_t nul = 0, at = 17; nul < 22; ++nul, at += 511) {
+    at = bytes.find(' ', at);
+    bytes.insert(at, 1, '\0');
+  }
+  REQUIRE(std::count(bytes.begin(), bytes.end(), '\0') == 22);
+  const auto result = decode(bytes);
+  const auto& decoded = text_of(result);
+  CHECK(decoded.encoding == "UTF-8");
+  REQUIRE(decoded.warnings.size() == 1);
+  CHECK(decoded.warnings[0] == "22 control characters (NUL) replaced by spaces");
+  CHECK(decoded.text.find('\0') == std::string::npos);
+  std::string expected = bytes;
+  std::replace(expected.begin(), expected.end(), '\0', ' ');
+  CHECK(decoded.text == expected);
+  // Every word of the page is still a word.
+  std::istringstream words_in(clean);
+  std::istringstream decoded_in(decoded.text);
+  CHECK(std::set<std::string>(std::istream_iterator<std::string>(words_in), {}) ==
+        std::set<std::string>(std::istream_iterator<std::string>(decoded_in), {}));
+}
+
+TEST_CASE("text with one NUL is decoded with one warning", "[decode][binary]") {
+  const auto result = decode("A report from Gao about nulwordz\0 with a NUL byte.\n"s);
+  const auto& decoded = text_of(result);
+  CHECK(decoded.text == "A report from Gao about nulwordz  with a NUL byte.\n");
+  CHECK(decoded.warnings ==
+        std::vector<std::string>{"1 control character (NUL) replaced by a space"});
+}
+
+TEST_CASE("stray controls are named, and tab, newline, CR and form feed are text",
+          "[decode][binary]") {
+  // Three controls in 66 bytes (4.5%): a terminal's escapes and a bell.
+  const auto controls =
+      decode("The \x1b[1mBamako\x1b[0m bureau said the alarm rang twice before dawn.\x07\n");
+  CHECK(text_of(controls).text ==
+        "The  [1mBamako [0m bureau said the alarm rang twice before dawn. \n");
+  CHECK(text_of(controls).warnings ==
+        std::vector<std::string>{"3 control characters (BEL, ESC) replaced by spaces"});
+  const auto white = decode("Gao\tMopti\r\nKidal\f\n");
+  CHECK(text_of(white).text == "Gao\tMopti\r\nKidal\f\n");
+  CHECK(text_of(white).warnings.empty());
+}
+
+TEST_CASE("a legacy 8-bit text with a NUL is converted and the NUL blanked", "[decode][binary]") {
+  const auto result = decode("Fighting near M\xe9naka\0 displaced \x93thousands\x94."s);
+  const auto& decoded = text_of(result);
+  CHECK(decoded.encoding == "windows-1252");
+  CHECK(decoded.text == "Fighting near Ménaka  displaced “thousands”.");
+  CHECK(decoded.warnings ==
+        std::vector<std::string>{"1 control character (NUL) replaced by a space"});
+}
+
+TEST_CASE("binary is more than 5% controls in the first 8 KiB", "[decode][binary]") {
+  // 100 bytes with 5 NULs are text; with 6, binary.
+  const std::string five = std::string(5, '\0') + std::string(95, 'a');
+  CHECK(text_of(decode(five)).warnings ==
+        std::vector<std::string>{"5 control characters (NUL) replaced by spaces"});
+  CHECK(decode(std::string(6, '\0') + std::string(94, 'a')).problem == "binary data");
+  // Only the leading bytes count: text padded with NULs after 8 KiB is text.
+  const std::string padded = numbered_words(8192).substr(0, 8192) + std::string(16384, '\0');
+  CHECK(text_of(decode(padded)).warnings ==
+        std::vector<std::string>{"16384 control characters (NUL) replaced by spaces"});
+}
+
+TEST_CASE("UTF-16 is judged after its conversion: its NUL bytes are not controls",
+          "[decode][binary]") {
+  const std::string article = numbered_words(6000);
+  const auto result = decode("\xFF\xFE" + utf16le(article));
+  const auto& decoded = text_of(result);
+  CHECK(decoded.text == article);
+  CHECK(decoded.encoding == "UTF-16LE");
+  CHECK(decoded.warnings.empty());
+  // A NUL character (two NUL bytes) in UTF-16 text is a stray control.
+  const auto nul = decode("\xFF\xFE" + utf16le("Reporters in Gao\0said the junta met on Monday."s));
+  CHECK(text_of(nul).text == "Reporters in Gao said the junta met on Monday.");
+  CHECK(text_of(nul).warnings ==
+        std::vector<std::string>{"1 control character (NUL) replaced by a space"});
+  // A byte order mark before binary data does not make it text.
+  CHECK(decode("\xFF\xFE" + std::string(64, '\0')).problem == "binary data");
 }
 
 TEST_CASE("white space only is text with no words", "[decode]") {

@@ -38,7 +38,7 @@ struct PreparedDocument {
 /// A prepared document, or why the file is not indexed.
 struct PrepareResult {
   std::optional<PreparedDocument> document;
-  std::string problem;  ///< e.g. "binary data (NUL bytes)"
+  std::string problem;  ///< e.g. "binary data"
 };
 
 /// Runs decode -> segment -> classify -> entities on a file's bytes. Pure: the same bytes
