@@ -137,7 +137,11 @@ DecodeResult decode_8bit(std::string_view body) {
   // take two or three: every charset read here (UTF-8, ISO-8859-*,
   // windows-125*) writes the C0 controls as the bytes 0x00..0x1F.
   const detail::ControlCount controls = detail::count_controls(body);
-  if (controls.binary()) return {std::nullopt, "binary data"};
+  if (controls.binary()) {
+    // UTF-16 without a byte order mark: its NUL bytes are no controls either.
+    if (const char* charset = detail::detect_bomless_utf16(body)) return decode_utf16(body, charset);
+    return {std::nullopt, "binary data"};
+  }
   const Utf8Scan scan = scan_utf8(body);
   if (scan.invalid_bytes == 0) return finish_text(std::string(body), "UTF-8", controls.in_all);
   if (scan.multibyte_chars > 0) {

@@ -63,6 +63,29 @@ ControlCount count_controls(std::string_view text) {
   return count;
 }
 
+const char* detect_bomless_utf16(std::string_view bytes) {
+  // Characters below U+0100 have a NUL high byte in UTF-16: nearly every code
+  // unit of English or French, the spaces, digits and punctuation (a sixth or
+  // more) of Cyrillic or Greek. NUL low bytes (U+0000, U+0100, U+2000...) are
+  // rare. Binary data has NULs at both parities; and the decoded text is
+  // checked for controls again, which refuses 16-bit samples that pass here.
+  // CJK text without a BOM has too few NULs to be told from binary data.
+  const std::string_view head = bytes.substr(0, binary_sniff_bytes & ~std::size_t{1});
+  const std::size_t units = head.size() / 2;
+  if (units < 2) return nullptr;
+  std::size_t nul_first = 0;
+  std::size_t nul_second = 0;
+  for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+    nul_first += head[i] == '\0';
+    nul_second += head[i + 1] == '\0';
+  }
+  const auto common = [units](std::size_t nuls) { return nuls * 10 >= units; };  // 10% or more
+  const auto rare = [units](std::size_t nuls) { return nuls * 20 <= units; };     // 5% or less
+  if (common(nul_second) && rare(nul_first)) return "UTF-16LE";
+  if (common(nul_first) && rare(nul_second)) return "UTF-16BE";
+  return nullptr;
+}
+
 std::string blank_controls(std::string& text) {
   std::size_t count = 0;
   std::uint32_t seen = 0;  // bit c set when control c was found

@@ -30,6 +30,10 @@ struct ControlCount {
 /// Counts the stray controls of UTF-8 or 8-bit text (each is one byte in both).
 [[nodiscard]] ControlCount count_controls(std::string_view text);
 
+/// "UTF-16LE" or "UTF-16BE" when bytes without a byte order mark look like
+/// UTF-16 text, nullptr otherwise.
+[[nodiscard]] const char* detect_bomless_utf16(std::string_view bytes);
+
 /// Replaces each stray control in text by a space and returns the one-line
 /// warning that names them, e.g. "22 control characters (NUL) replaced by
 /// spaces"; empty when there were none.

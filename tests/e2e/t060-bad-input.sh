@@ -34,6 +34,8 @@ printf 'Fighting near M\xe9naka \x96 a town in northern Mali \x96 displaced thou
   >corpus/utf16le.txt
 { printf '\xfe\xff'; printf 'Reporters in Bobo-Dioulasso said the council met on Friday.\n' | iconv -f UTF-8 -t UTF-16BE; } \
   >corpus/utf16be.txt
+printf 'Reporters in Koudougou said the governor met farmers on Tuesday.\n' | iconv -f UTF-8 -t UTF-16LE \
+  >corpus/utf16nobom.txt
 printf '\xef\xbb\xbfKidal market reopens\n\nThe bomkidalword market in Kidal reopened on Sunday, traders said.\n' >corpus/bom.txt
 printf 'Caf\xc3\xa9 owners in Gao said the invalidwordy \xff\xfe bytes \x80 appear here.\n' >corpus/invalid.txt
 # A saved page with stray NULs is text: binary is most leading bytes, not one.
@@ -72,17 +74,17 @@ fi
 for name in binary.txt empty.txt nul.txt broken.txt loop.txt sub/up fifo.txt report.pdf big.txt invalid.txt; do
   expect_eq "one line names corpus/$name" 1 "$(printf '%s\n' "$masked_err" | grep -cF "TMP/corpus/$name:" || true)"
 done
-for name in cp1252.txt utf16le.txt utf16be.txt bom.txt 000_83a647917034a0e8.txt; do
+for name in cp1252.txt utf16le.txt utf16be.txt utf16nobom.txt bom.txt 000_83a647917034a0e8.txt; do
   expect_eq "no line names corpus/$name" 0 "$(printf '%s\n' "$masked_err" | grep -cF "TMP/corpus/$name" || true)"
 done
 expect_eq "every stderr line but the summary is 'winnow-index: TMP/corpus/...: problem'" "" \
   "$(printf '%s\n' "$masked_err" | sed '$d' | grep -vE '^winnow-index: TMP/corpus/[^:]+: .+$' || true)"
 # Skipped: binary, empty, broken, loop, sub/up, fifo, pdf, big (+ unreadable when not root).
-# New: cp1252, utf16le, utf16be, bom, invalid, nul (+ unreadable as root).
+# New: cp1252, utf16le, utf16be, utf16nobom, bom, invalid, nul (+ unreadable as root).
 if [ "$as_root" = 1 ]; then
-  expect_eq "bad files: summary" "indexed 7 new, 0 updated, 0 removed, 5 unchanged, 8 skipped in T s" "$(summary)"
+  expect_eq "bad files: summary" "indexed 8 new, 0 updated, 0 removed, 5 unchanged, 8 skipped in T s" "$(summary)"
 else
-  expect_eq "bad files: summary" "indexed 6 new, 0 updated, 0 removed, 5 unchanged, 9 skipped in T s" "$(summary)"
+  expect_eq "bad files: summary" "indexed 7 new, 0 updated, 0 removed, 5 unchanged, 9 skipped in T s" "$(summary)"
 fi
 
 # Nothing already indexed was lost.
@@ -105,6 +107,8 @@ search_files ouagadougou
 expect_eq "UTF-16LE: found by ouagadougou" "corpus/utf16le.txt" "$FILES"
 search_files bobo dioulasso
 expect_eq "UTF-16BE: found by bobo dioulasso" "corpus/utf16be.txt" "$FILES"
+search_files koudougou
+expect_eq "UTF-16LE without a BOM: found by koudougou" "corpus/utf16nobom.txt" "$FILES"
 search --json bomkidalword
 expect_contains "UTF-8 BOM: found" '"path":"corpus/bom.txt"' "$OUT"
 expect_not_contains "UTF-8 BOM: no U+FEFF in the title or snippet" $'\xef\xbb\xbf' "$OUT"
@@ -133,9 +137,9 @@ fi
 index corpus
 expect_exit 0 "second run: exit 0"
 if [ "$as_root" = 1 ]; then
-  expect_eq "second run: summary" "indexed 0 new, 0 updated, 0 removed, 12 unchanged, 8 skipped in T s" "$(summary)"
+  expect_eq "second run: summary" "indexed 0 new, 0 updated, 0 removed, 13 unchanged, 8 skipped in T s" "$(summary)"
 else
-  expect_eq "second run: summary" "indexed 0 new, 0 updated, 0 removed, 11 unchanged, 9 skipped in T s" "$(summary)"
+  expect_eq "second run: summary" "indexed 0 new, 0 updated, 0 removed, 12 unchanged, 9 skipped in T s" "$(summary)"
 fi
 
 # An indexed file that turns bad keeps its document (and is named on stderr):

@@ -222,6 +222,44 @@ TEST_CASE("UTF-16 is judged after its conversion: its NUL bytes are not controls
   CHECK(decode("\xFF\xFE" + std::string(64, '\0')).problem == "binary data");
 }
 
+// UTF-16 bytes of text, without a byte order mark.
+std::string utf16_bytes(std::u16string_view text, bool little_endian) {
+  std::string out;
+  for (const char16_t unit : text) {
+    const auto low = static_cast<char>(unit & 0xFF);
+    const auto high = static_cast<char>(unit >> 8);
+    out += little_endian ? low : high;
+    out += little_endian ? high : low;
+  }
+  return out;
+}
+
+TEST_CASE("UTF-16 without a byte order mark is told by its NUL bytes", "[decode][binary]") {
+  const std::u16string english = u"Reporters in Ouagadougou said the junta met ministers on Monday.\n";
+  const auto le = decode(utf16_bytes(english, true));
+  CHECK(text_of(le).text == "Reporters in Ouagadougou said the junta met ministers on Monday.\n");
+  CHECK(text_of(le).encoding == "UTF-16LE");
+  CHECK(text_of(le).warnings.empty());
+  const auto be = decode(utf16_bytes(english, false));
+  CHECK(text_of(be).encoding == "UTF-16BE");
+  CHECK(text_of(be).text == text_of(le).text);
+  // In Cyrillic only the spaces and punctuation have a NUL byte.
+  const auto russian = decode(utf16_bytes(u"Жители Бамако сообщили о новых столкновениях.", true));
+  CHECK(text_of(russian).text == "Жители Бамако сообщили о новых столкновениях.");
+  CHECK(text_of(russian).encoding == "UTF-16LE");
+}
+
+TEST_CASE("16-bit samples with NUL high bytes are still binary data", "[decode][binary]") {
+  // Every second byte NUL, as in UTF-16 text, but the characters they make
+  // are U+0000..U+00FF at random: controls again, after the conversion.
+  std::string samples;
+  for (const char low : pseudo_random_bytes(4096, 5)) {
+    samples += low;
+    samples += '\0';
+  }
+  CHECK(decode(samples).problem == "binary data");
+}
+
 TEST_CASE("white space only is text with no words", "[decode]") {
   const auto result = decode(" \n\t\r\n");
   CHECK(result.decoded);

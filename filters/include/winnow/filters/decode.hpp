@@ -24,8 +24,9 @@ struct DecodeResult {
   std::string problem;                 ///< set when they are not: "binary data", "empty file", ...
 };
 
-/// Decodes a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, legacy
-/// 8-bit encodings found by ICU's charset detector; repairs cp1252 mojibake.
+/// Decodes a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM or told
+/// by its NUL bytes, legacy 8-bit encodings found by ICU's charset detector;
+/// repairs cp1252 mojibake.
 /// The bytes are binary data when more than 5% of the first 8 KiB are C0
 /// controls other than tab, LF, FF and CR; fewer become spaces, with a warning.
 [[nodiscard]] DecodeResult decode(std::string_view bytes);
