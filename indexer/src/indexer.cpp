@@ -172,7 +172,8 @@ class IndexRun {
                                 // Indexed but unreadable now: it keeps its old document.
                                 if (auto known = m_known.find(path); known != m_known.end()) known->second.seen = true;
                                 m_items.push_back(WorkItem{FileInfo{path, 0, 0}, 0, {}, problem});
-                              });
+                              },
+                              detail::index_folders(m_options.database));
     for (const auto& root : roots) walker.walk_root(root);
     if (!m_parts_folder.empty()) {
       write_in_parts();

@@ -27,7 +27,29 @@ std::int64_t mtime_ns(const struct stat& info) {
   return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
 }
 
+std::string without_trailing_slash(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
 }  // namespace
+
+FileWalker::FileWalker(std::function<void(const FileInfo&)> on_file,
+                       std::function<void(const std::string&, const std::string&)> on_skip,
+                       const std::vector<fs::path>& skipped_folders)
+    : m_on_file(std::move(on_file)), m_on_skip(std::move(on_skip)) {
+  for (const auto& folder : skipped_folders) {
+    struct stat info {};
+    if (::stat(folder.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+      m_skipped_folders.insert({info.st_dev, info.st_ino});
+    }
+  }
+}
+
+std::vector<fs::path> index_folders(const fs::path& database) {
+  const std::string folder = without_trailing_slash(database.lexically_normal().string());
+  return {folder, folder + ".rebuilding", folder + ".compacted", folder + ".old"};
+}
 
 bool looks_like_text_file(const fs::path& path) {
   const std::string extension = path.extension().string();
@@ -43,6 +65,7 @@ void FileWalker::visit(const fs::path& path, bool named_by_user) {
     return;
   }
   if (S_ISDIR(info.st_mode)) {
+    if (m_skipped_folders.contains({info.st_dev, info.st_ino})) return;
     // A folder reached twice (through a symlink to an ancestor) would recurse forever.
     if (!m_folders_seen.insert({info.st_dev, info.st_ino}).second) {
       m_on_skip(path.string(), "symbolic link loop (folder already indexed in this run)");

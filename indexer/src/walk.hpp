@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <sys/types.h>
 
@@ -15,12 +16,14 @@ namespace winnow::index::detail {
 
 /// Walks files and folders. Folders are followed recursively (hidden entries
 /// skipped, symlinked folders followed once), text files are passed to
-/// `on_file`, anything else to `on_skip` with the reason.
+/// `on_file`, anything else to `on_skip` with the reason. The
+/// `skipped_folders` that exist now are left out silently, however they are
+/// reached: they are known by device and inode, not by name.
 class FileWalker {
  public:
   FileWalker(std::function<void(const FileInfo&)> on_file,
-             std::function<void(const std::string& path, const std::string& problem)> on_skip)
-      : m_on_file(std::move(on_file)), m_on_skip(std::move(on_skip)) {}
+             std::function<void(const std::string& path, const std::string& problem)> on_skip,
+             const std::vector<std::filesystem::path>& skipped_folders = {});
 
   /// Walks one root; a root file is taken whatever its extension.
   void walk_root(const std::filesystem::path& root);
@@ -31,8 +34,14 @@ class FileWalker {
 
   std::function<void(const FileInfo&)> m_on_file;
   std::function<void(const std::string&, const std::string&)> m_on_skip;
-  std::set<std::pair<dev_t, ino_t>> m_folders_seen;  ///< guards against symlink loops
+  std::set<std::pair<dev_t, ino_t>> m_folders_seen;     ///< guards against symlink loops
+  std::set<std::pair<dev_t, ino_t>> m_skipped_folders;  ///< the index's own folders
 };
+
+/// The index folder and the folders winnow-index writes beside it (DB.rebuilding,
+/// DB.compacted, DB.old: see build_fresh and swap_folders). An index kept
+/// inside its own root must not be walked: Xapian's files have no extension.
+[[nodiscard]] std::vector<std::filesystem::path> index_folders(const std::filesystem::path& database);
 
 /// Text files by name: .txt, .text, or no extension.
 [[nodiscard]] bool looks_like_text_file(const std::filesystem::path& path);
