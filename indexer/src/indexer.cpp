@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "failed_files.hpp"
 #include "pipeline.hpp"
 #include "repetition.hpp"
 #include "walk.hpp"
@@ -163,20 +164,20 @@ class IndexRun {
   IndexRun(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexReporter& reporter,
            const std::string& index_at_start, fs::path parts_folder)
       : m_db(db), m_options(options), m_reporter(reporter), m_known(load_known_files(db)),
-        m_repetition(index_at_start), m_scan_start_ns(now_ns() / 1'000'000'000 * 1'000'000'000),
+        m_repetition(index_at_start), m_failed(db), m_scan_start_ns(now_ns() / 1'000'000'000 * 1'000'000'000),
         m_parts_folder(std::move(parts_folder)), m_next_docid(db.get_lastdocid() + 1) {}
 
   void scan(const std::vector<std::string>& roots) {
     detail::FileWalker walker([this](const FileInfo& file) { consider(file); },
-                              [this](const std::string& path, const std::string& problem) {
-                                // Indexed but unreadable now: it keeps its old document.
-                                if (auto known = m_known.find(path); known != m_known.end()) known->second.seen = true;
-                                m_items.push_back(WorkItem{FileInfo{path, 0, 0}, 0, {}, problem});
+                              [this](const FileInfo& entry, const std::string& problem) {
+                                consider_skipped(entry, problem);
                               },
                               detail::index_folders(m_options.database));
     for (const auto& root : roots) walker.walk_root(root);
     if (!m_parts_folder.empty()) {
       write_in_parts();
+      m_failed.save(m_db, roots);  // into the metadata the compactor keeps
+      m_db.commit();
       return;
     }
     m_db.begin_transaction();
@@ -188,6 +189,7 @@ class IndexRun {
     test_kill_point("settle");
     settle();
     m_repetition.save(m_db);
+    m_failed.save(m_db, roots);
     m_db.commit_transaction();
   }
 
@@ -217,7 +219,28 @@ class IndexRun {
       item.problem = fmt::format("too large ({:.1f} MiB; the limit is {} MiB, see --max-size)",
                                  static_cast<double>(file.size) / (1 << 20), m_options.max_file_bytes >> 20);
     }
+    if (m_failed.still_failing(file, item.problem)) {
+      ++m_summary.skipped;  // not read, and not noted again
+      return;
+    }
     m_items.push_back(std::move(item));
+  }
+
+  // Walk: an entry the walk itself cannot index (a link, a folder, a .pdf).
+  void consider_skipped(const FileInfo& entry, const std::string& problem) {
+    // Indexed but unreadable now: it keeps its old document.
+    if (auto known = m_known.find(entry.path); known != m_known.end()) known->second.seen = true;
+    if (m_failed.still_failing(entry, problem)) {
+      ++m_summary.skipped;
+      return;
+    }
+    m_items.push_back(WorkItem{entry, 0, {}, problem});
+  }
+
+  // A skipped item's failure, remembered until the file changes.
+  void remember_failure(const WorkItem& item, const std::string& problem) {
+    const auto stage = item.problem.empty() ? detail::FailureStage::read : detail::FailureStage::walk;
+    m_failed.record(item.file, stage, problem, trust_mtime(item.file));
   }
 
   // Worker threads: everything but the write. Touches no Xapian database but
@@ -257,6 +280,7 @@ class IndexRun {
       case WorkResult::Action::skip:
         // A file that is indexed but cannot be read now keeps its old document.
         m_reporter.note(item.file.path, result.problem);
+        remember_failure(item, result.problem);
         ++m_summary.skipped;
         return;
       case WorkResult::Action::unchanged_content:
@@ -480,6 +504,7 @@ class IndexRun {
     if (result.action != WorkResult::Action::write) {
       // Nothing is indexed yet, so a file is written or skipped.
       part.notes.emplace_back(item.file.path, result.problem);
+      remember_failure(item, result.problem);
       ++part.summary.skipped;
       return;
     }
@@ -500,6 +525,7 @@ class IndexRun {
   const IndexReporter& m_reporter;
   std::unordered_map<std::string, KnownFile> m_known;
   detail::RepetitionTracker m_repetition;
+  detail::FailedFiles m_failed;
   std::int64_t m_scan_start_ns;
   fs::path m_parts_folder;
   std::vector<fs::path> m_part_folders;
@@ -704,6 +730,8 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
   Xapian::WritableDatabase db = open_for_writing(building, Xapian::DB_CREATE_OR_OVERWRITE);
   write_metadata(db, plan);
   db.set_metadata(std::string(schema::building_key), std::string(schema::version));
+  // An index of no document yet is filled afresh; only --rebuild forgets its failures.
+  if (old && !options.rebuild && existing.documents == 0) detail::copy_failed_files(*old, db);
   db.commit();
   IndexRun run(db, options, reporter, {}, building / "parts");
   run.scan(plan.scanned);

@@ -23,8 +23,13 @@ std::string stat_problem(const fs::path& path, int error) {
   return std::strerror(error);
 }
 
-std::int64_t mtime_ns(const struct stat& info) {
-  return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+std::int64_t nanoseconds(const struct timespec& time) {
+  return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+}
+
+FileInfo file_info(const fs::path& path, const struct stat& info) {
+  return FileInfo{path.string(), nanoseconds(info.st_mtim), static_cast<std::uint64_t>(info.st_size),
+                  nanoseconds(info.st_ctim)};
 }
 
 std::string without_trailing_slash(std::string path) {
@@ -35,7 +40,7 @@ std::string without_trailing_slash(std::string path) {
 }  // namespace
 
 FileWalker::FileWalker(std::function<void(const FileInfo&)> on_file,
-                       std::function<void(const std::string&, const std::string&)> on_skip,
+                       std::function<void(const FileInfo&, const std::string&)> on_skip,
                        const std::vector<fs::path>& skipped_folders)
     : m_on_file(std::move(on_file)), m_on_skip(std::move(on_skip)) {
   for (const auto& folder : skipped_folders) {
@@ -61,35 +66,42 @@ void FileWalker::walk_root(const fs::path& root) { visit(root, true); }
 void FileWalker::visit(const fs::path& path, bool named_by_user) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
-    m_on_skip(path.string(), stat_problem(path, errno));
+    skip(path, stat_problem(path, errno));
     return;
   }
   if (S_ISDIR(info.st_mode)) {
     if (m_skipped_folders.contains({info.st_dev, info.st_ino})) return;
     // A folder reached twice (through a symlink to an ancestor) would recurse forever.
     if (!m_folders_seen.insert({info.st_dev, info.st_ino}).second) {
-      m_on_skip(path.string(), "symbolic link loop (folder already indexed in this run)");
+      skip(path, "symbolic link loop (folder already indexed in this run)");
       return;
     }
     walk_folder(path);
     return;
   }
   if (!S_ISREG(info.st_mode)) {
-    m_on_skip(path.string(), "not a regular file");
+    skip(path, "not a regular file");
     return;
   }
   if (!named_by_user && !looks_like_text_file(path)) {
-    m_on_skip(path.string(), "not a text file (" + path.extension().string() + "), skipped");
+    skip(path, "not a text file (" + path.extension().string() + "), skipped");
     return;
   }
-  m_on_file(FileInfo{path.string(), mtime_ns(info), static_cast<std::uint64_t>(info.st_size)});
+  m_on_file(file_info(path, info));
+}
+
+// Remembered by the entry's own lstat, so that a broken link, which has no
+// other, is remembered too.
+void FileWalker::skip(const fs::path& path, const std::string& problem) {
+  struct stat info {};
+  m_on_skip(::lstat(path.c_str(), &info) == 0 ? file_info(path, info) : FileInfo{path.string()}, problem);
 }
 
 void FileWalker::walk_folder(const fs::path& folder) {
   std::error_code error;
   fs::directory_iterator it(folder, error);
   if (error) {
-    m_on_skip(folder.string(), error.message());
+    skip(folder, error.message());
     return;
   }
   // Sorted, so runs are repeatable and progress is predictable.
@@ -100,9 +112,14 @@ void FileWalker::walk_folder(const fs::path& folder) {
     if (!name.empty() && name.front() == '.') continue;  // hidden files and folders
     entries.push_back(it->path());
   }
-  if (error) m_on_skip(folder.string(), error.message());
+  if (error) skip(folder, error.message());
   std::sort(entries.begin(), entries.end());
   for (const auto& entry : entries) visit(entry, false);
+}
+
+bool is_under_root(const std::string& path, const std::string& root) {
+  if (path.size() < root.size() || path.compare(0, root.size(), root) != 0) return false;
+  return path.size() == root.size() || path[root.size()] == '/' || root == "/";
 }
 
 bool read_file(const std::string& path, std::string& bytes, std::string& problem) {

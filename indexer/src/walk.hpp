@@ -16,13 +16,14 @@ namespace winnow::index::detail {
 
 /// Walks files and folders. Folders are followed recursively (hidden entries
 /// skipped, symlinked folders followed once), text files are passed to
-/// `on_file`, anything else to `on_skip` with the reason. The
-/// `skipped_folders` that exist now are left out silently, however they are
-/// reached: they are known by device and inode, not by name.
+/// `on_file`, anything else to `on_skip` with the reason and what lstat says
+/// of the entry (ctime_ns 0 when nothing). The `skipped_folders` that exist
+/// now are left out silently, however they are reached: they are known by
+/// device and inode, not by name.
 class FileWalker {
  public:
   FileWalker(std::function<void(const FileInfo&)> on_file,
-             std::function<void(const std::string& path, const std::string& problem)> on_skip,
+             std::function<void(const FileInfo& entry, const std::string& problem)> on_skip,
              const std::vector<std::filesystem::path>& skipped_folders = {});
 
   /// Walks one root; a root file is taken whatever its extension.
@@ -31,9 +32,10 @@ class FileWalker {
  private:
   void visit(const std::filesystem::path& path, bool named_by_user);
   void walk_folder(const std::filesystem::path& folder);
+  void skip(const std::filesystem::path& path, const std::string& problem);
 
   std::function<void(const FileInfo&)> m_on_file;
-  std::function<void(const std::string&, const std::string&)> m_on_skip;
+  std::function<void(const FileInfo&, const std::string&)> m_on_skip;
   std::set<std::pair<dev_t, ino_t>> m_folders_seen;     ///< guards against symlink loops
   std::set<std::pair<dev_t, ino_t>> m_skipped_folders;  ///< the index's own folders
 };
@@ -42,6 +44,9 @@ class FileWalker {
 /// DB.compacted, DB.old: see build_fresh and swap_folders). An index kept
 /// inside its own root must not be walked: Xapian's files have no extension.
 [[nodiscard]] std::vector<std::filesystem::path> index_folders(const std::filesystem::path& database);
+
+/// `path` is `root` or inside it.
+[[nodiscard]] bool is_under_root(const std::string& path, const std::string& root);
 
 /// Text files by name: .txt, .text, or no extension.
 [[nodiscard]] bool looks_like_text_file(const std::filesystem::path& path);

@@ -143,8 +143,8 @@ struct Corpus {
 Corpus read_corpus(const fs::path& root) {
   std::vector<windex::FileInfo> found;
   windex::detail::FileWalker walker([&](const windex::FileInfo& file) { found.push_back(file); },
-                                    [](const std::string& path, const std::string& problem) {
-                                      std::fprintf(stderr, "%s: %s\n", path.c_str(), problem.c_str());
+                                    [](const windex::FileInfo& entry, const std::string& problem) {
+                                      std::fprintf(stderr, "%s: %s\n", entry.path.c_str(), problem.c_str());
                                     });
   walker.walk_root(fs::absolute(root).lexically_normal());
 

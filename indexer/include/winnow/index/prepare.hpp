@@ -19,6 +19,7 @@ struct FileInfo {
   std::string path;            ///< absolute path
   std::int64_t mtime_ns = 0;   ///< modification time, nanoseconds since the epoch
   std::uint64_t size = 0;      ///< bytes
+  std::int64_t ctime_ns = 0;   ///< inode change time (chmod changes it, not the mtime); 0 = not stat-ed
 };
 
 /// A document after decode, segment, classify, entities: everything needed to index it.

@@ -137,6 +137,14 @@ inline constexpr std::string_view building_key = "winnow:building";
 /// from slot 8.
 inline constexpr std::string_view fingerprint_counts_key = "winnow:fingerprint-counts";
 inline constexpr std::string_view fingerprint_counts_complete = "complete";
+/// A file that could not be indexed, remembered until it changes so that a
+/// re-scan neither reads it nor notes it again: one entry per file, under
+/// this prefix + its absolute path (over max_term_bytes, the path's head,
+/// "#" and the path's fnv1a64 in hex64), holding
+/// "SIZE MTIME_NS CTIME_NS STAGE PROBLEM\nPATH" (see indexer/src/failed_files.hpp;
+/// STAGE is "walk" or "read"; an MTIME_NS of 0 means try it again).
+/// Entries, not one value for all, so a run rewrites only what changed.
+inline constexpr std::string_view failed_file_prefix = "winnow:failed:";
 
 /// Xapian's limit on term length is 245 bytes; longer ids are hashed
 /// (after xapian-omega/hashterm.h) so every path gets a unique term.
