@@ -758,6 +758,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
   const std::vector<std::string> remembered = merge_roots(existing.roots, leftover.roots);
   RunPlan plan;
   for (const auto& path : options.paths) plan.scanned.push_back(absolute_root(path));
+  detail::require_roots(plan.scanned);  // before anything is written or remembered
   if (plan.scanned.empty()) plan.scanned = remembered;
   // Checked before opening for writing, which would leave an empty index behind.
   if (plan.scanned.empty()) {
@@ -782,6 +783,8 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
   const std::vector<std::string> roots = merge_roots(remembered, plan.scanned);
   plan.roots_json = nlohmann::json(roots).dump();
   plan.metadata_changed = rebuild || roots != existing.roots || existing.schema_version != schema::version;
+  // A remembered root that is gone stays remembered, but is not walked.
+  plan.scanned = detail::roots_found(plan.scanned, reporter.note, rebuild);
 
   IndexSummary summary;
   if (rebuild || existing.documents == 0) {

@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "winnow/index/display.hpp"
 
 namespace winnow::index::detail {
 namespace fs = std::filesystem;
@@ -120,6 +123,35 @@ void FileWalker::walk_folder(const fs::path& folder) {
 bool is_under_root(const std::string& path, const std::string& root) {
   if (path.size() < root.size() || path.compare(0, root.size(), root) != 0) return false;
   return path.size() == root.size() || path[root.size()] == '/' || root == "/";
+}
+
+std::optional<std::string> root_problem(const std::string& root) {
+  struct stat info {};
+  if (::stat(root.c_str(), &info) == 0) return std::nullopt;
+  const int error = errno;
+  struct stat link_info {};
+  if (error == ENOENT && ::lstat(root.c_str(), &link_info) != 0) return "no such file or folder";
+  return stat_problem(root, error);
+}
+
+void require_roots(const std::vector<std::string>& roots) {
+  for (const auto& root : roots) {
+    if (const auto problem = root_problem(root)) throw std::invalid_argument(terminal_safe(root) + ": " + *problem);
+  }
+}
+
+std::vector<std::string> roots_found(const std::vector<std::string>& roots, const SkipNote& note, bool rebuilding) {
+  std::vector<std::string> found;
+  for (const auto& root : roots) {
+    if (const auto problem = root_problem(root)) {
+      // An unmounted disk or a folder moved away for a while: dropping its
+      // documents would mean indexing them all again when it is back.
+      note(root, *problem + (rebuilding ? "; nothing from it is in the rebuilt index" : "; its documents are kept"));
+    } else {
+      found.push_back(root);
+    }
+  }
+  return found;
 }
 
 bool read_file(const std::string& path, std::string& bytes, std::string& problem) {

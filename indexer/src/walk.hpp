@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -47,6 +48,24 @@ class FileWalker {
 
 /// `path` is `root` or inside it.
 [[nodiscard]] bool is_under_root(const std::string& path, const std::string& root);
+
+/// Why `root` cannot be walked at all (e.g. "no such file or folder",
+/// "broken symbolic link"), or nothing when it can.
+[[nodiscard]] std::optional<std::string> root_problem(const std::string& root);
+
+/// Throws std::invalid_argument "ROOT: problem" for the first root that
+/// cannot be walked: a PATH given on the command line must exist, or a typo
+/// would become a remembered root that is warned about on every run.
+void require_roots(const std::vector<std::string>& roots);
+
+/// A note about a path: IndexReporter::note.
+using SkipNote = std::function<void(const std::string& path, const std::string& problem)>;
+
+/// The remembered `roots` that can be walked now; each other one gets a
+/// note, and its documents are not removed (the caller walks, and removes
+/// documents under, only the roots returned).
+[[nodiscard]] std::vector<std::string> roots_found(const std::vector<std::string>& roots, const SkipNote& note,
+                                                   bool rebuilding);
 
 /// Text files by name: .txt, .text, or no extension.
 [[nodiscard]] bool looks_like_text_file(const std::filesystem::path& path);

@@ -178,11 +178,11 @@ index corpus/empty.txt
 expect_exit 0 "remembered empty file named directly: exit 0"
 expect_eq "remembered empty file named directly: stderr" \
   "indexed 0 new, 0 updated, 0 removed, 0 unchanged, 1 skipped in T s" "$(mask "$ERR")"
+# A PATH that does not exist is a usage error: a mistyped one is not remembered.
 index corpus/no-such-file.txt
-expect_exit 0 "missing file named directly: exit 0 (a warning)"
+expect_exit 2 "missing file named directly: exit 2"
 expect_eq "missing file named directly: stderr" \
-  "winnow-index: TMP/corpus/no-such-file.txt: No such file or directory
-indexed 0 new, 0 updated, 0 removed, 0 unchanged, 1 skipped in T s" "$(mask "$ERR")"
+  "winnow-index: TMP/corpus/no-such-file.txt: no such file or folder" "$(mask "$ERR")"
 
 # The huge single line is indexed with --max-size 64; the run finishes.
 TEST_TIMEOUT=300 index --max-size 64 corpus

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Failed files are remembered until they change; an index kept inside its own
-# root is never walked. Each was a bug: every run read and noted the failed
-# files, and the index's own files, again.
+# root is never walked; a missing PATH is an error, a vanished remembered root
+# keeps its documents. Each was a bug: every run read and noted the failed
+# files, and the index's own files, again, and a mistyped PATH was remembered.
 . "$(dirname "$0")/lib.sh"
 : "${WINNOW_DUMP_INDEX:?set WINNOW_DUMP_INDEX to the winnow-dump-index helper}"
 
@@ -129,5 +130,48 @@ index --db ./inside/idx/
 expect_eq "index inside its root, named another way: nothing noted" \
   "indexed 0 new, 0 updated, 0 removed, 5 unchanged, 0 skipped in T s" "$(mask "$ERR")"
 rm -rf inside/idx.compacted
+
+# --- Roots --------------------------------------------------------------------
+# A missing PATH at the first run: exit 2, one line, nothing left behind.
+index --db new-db "$TMP_DIR/nonexistent"
+expect_exit 2 "missing root, first run: exit 2"
+expect_eq "missing root, first run: one line naming it" \
+  "winnow-index: TMP/nonexistent: no such file or folder" "$(mask "$ERR")"
+expect_true "missing root, first run: no index is left behind" test ! -e new-db
+expect_true "missing root, first run: no build folder either" test ! -e new-db.rebuilding
+# Beside a PATH that exists: exit 2 before indexing anything.
+index --db new-db corpus nonexistent
+expect_exit 2 "missing root beside a good one: exit 2"
+expect_eq "missing root beside a good one: one line" \
+  "winnow-index: TMP/nonexistent: no such file or folder" "$(mask "$ERR")"
+expect_true "missing root beside a good one: nothing indexed" test ! -e new-db
+# ... and over an existing index: it is not remembered.
+index corpus nonexistent
+expect_exit 2 "missing root, existing index: exit 2"
+index
+expect_eq "missing root, existing index: not remembered" \
+  "indexed 0 new, 0 updated, 0 removed, 5 unchanged, 1 skipped in T s" "$(mask "$ERR")"
+
+# A remembered root that vanishes: noted once per run, its documents kept.
+mkdir extra
+new_article nomadicorum >extra/herders.txt
+age extra/herders.txt
+index extra
+expect_eq "a second root: indexed" "indexed 1 new, 0 updated, 0 removed, 0 unchanged, 0 skipped in T s" "$(summary)"
+mv extra extra-away
+index
+expect_exit 0 "remembered root gone: exit 0"
+expect_eq "remembered root gone: one line, then the summary" \
+  "winnow-index: TMP/extra: no such file or folder; its documents are kept
+indexed 0 new, 0 updated, 0 removed, 5 unchanged, 1 skipped in T s" "$(mask "$ERR")"
+search_files nomadicorum
+expect_exit 0 "remembered root gone: its document is still found"
+expect_eq "remembered root gone: the same path" "extra/herders.txt" "$FILES"
+index
+expect_eq "remembered root gone, next run: noted again, once" "TMP/extra" "$(noted_paths)"
+mv extra-away extra
+index
+expect_eq "remembered root back: nothing noted, nothing changed" \
+  "indexed 0 new, 0 updated, 0 removed, 6 unchanged, 1 skipped in T s" "$(mask "$ERR")"
 
 test_done

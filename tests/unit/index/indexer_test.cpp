@@ -287,3 +287,25 @@ TEST_CASE("a re-cleaned document loses the entities only its repeated footer nam
   CHECK(documents_with(ws, "XPgao") == 1);
   CHECK(documents_with(ws, "XPmopti") == 1);
 }
+
+TEST_CASE("a PATH that does not exist is refused before anything is written", "[indexer][roots]") {
+  Workspace ws;
+  ws.write("a.txt", "Minusma leaves Mali.\n");
+  index::IndexOptions options;
+  options.database = ws.root / "db";
+  options.paths = {ws.root / "articles", ws.root / "typo"};
+  CHECK_THROWS_AS(index::run_index(options, {[](const std::string&, const std::string&) {}, {}}),
+                  std::invalid_argument);
+  CHECK_FALSE(fs::exists(ws.root / "db"));
+}
+
+TEST_CASE("a remembered root that vanished is noted and keeps its documents", "[indexer][roots]") {
+  Workspace ws;
+  ws.write("a.txt", "Minusma leaves Mali.\n");
+  CHECK(ws.run().added == 1);
+  fs::rename(ws.root / "articles", ws.root / "away");
+  const auto summary = ws.run(false);
+  CHECK(summary.removed == 0);
+  CHECK(ws.notes == std::vector<std::string>{"articles: no such file or folder; its documents are kept"});
+  CHECK(Xapian::Database((ws.root / "db").string()).get_doccount() == 1);
+}
