@@ -129,6 +129,10 @@ int main(int argc, char** argv) {
     std::cerr << "winnow-index: " << error.what() << '\n';
   } catch (const Xapian::Error& error) {
     std::cerr << "winnow-index: " << options.database.string() << ": " << error.get_description() << '\n';
+  } catch (const std::filesystem::filesystem_error& error) {
+    // "PATH: File name too long", not the library's "filesystem error: status: ...".
+    const std::string path = error.path1().empty() ? options.database.string() : error.path1().string();
+    std::cerr << "winnow-index: " << winnow::index::terminal_safe(path) << ": " << error.code().message() << '\n';
   } catch (const std::exception& error) {
     std::cerr << "winnow-index: " << error.what() << '\n';
   }

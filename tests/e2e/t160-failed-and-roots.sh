@@ -174,4 +174,11 @@ index
 expect_eq "remembered root back: nothing noted, nothing changed" \
   "indexed 0 new, 0 updated, 0 removed, 6 unchanged, 1 skipped in T s" "$(mask "$ERR")"
 
+# An index path the system cannot take: one line naming it, not an abort.
+long=$(printf 'x%.0s' $(seq 300))
+index --db "$long" corpus
+expect_exit 1 "a --db too long for the system: exit 1"
+expect_eq "a --db too long for the system: one line naming it" \
+  "winnow-index: $long: File name too long" "$ERR"
+
 test_done
