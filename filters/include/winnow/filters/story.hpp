@@ -9,12 +9,12 @@
 
 namespace winnow::filters {
 
-/// A MinHash sketch of a text's word 4-shingles (Broder 1997): the smallest
-/// value each of `story_hashes` hash functions takes over the shingles. The
-/// share of positions where two signatures agree estimates the Jaccard
-/// similarity of the two texts' shingle sets.
+/// A MinHash sketch of a text's word 4-shingles (Broder 1997), by one
+/// permutation hashing: the shingles' hashes fall into 32 bins, and each
+/// bin keeps the smallest. The share of positions where two signatures
+/// agree estimates the Jaccard similarity of the two texts' shingle sets.
 struct StorySignature {
-  static constexpr std::size_t hashes = 32;
+  static constexpr std::size_t hashes = 32;  ///< a power of two: the bins are a hash's top bits
   std::array<std::uint32_t, hashes> minimum{};
 };
 
