@@ -286,9 +286,12 @@ std::vector<Fingerprint> RepetitionTracker::told_locked(Xapian::docid docid) {
 
 RepetitionTracker::Settlement RepetitionTracker::settle(bool check_all, const std::vector<Xapian::Database>& holders) {
   const std::lock_guard lock(m_mutex);
-  load_stories_locked();
   check_all = check_all || m_recounted;
   Settlement out;
+  // A run that wrote and removed nothing changed no story and no count: a
+  // no-op re-scan reads none of the stories.
+  if (!check_all && m_written.empty() && m_left_stories.empty()) return out;
+  load_stories_locked();
 
   // Stories first: they decide the counts, which decide the evidence.
   std::vector<Xapian::docid> affected;
