@@ -440,7 +440,12 @@ class IndexRun {
         test_kill_point("commit");
       }
     };
-    run_on_workers(jobs, write_runs);
+    try {
+      run_on_workers(jobs, write_runs);
+    } catch (...) {
+      close_quietly(parts);
+      throw;
+    }
     test_kill_point("settle");
 
     // Settle over every part; re-clean in each part, a part per worker at a time.
@@ -454,24 +459,43 @@ class IndexRun {
     std::vector<detail::RepetitionTracker::Settlement> per_part(runs);
     for (const auto& moved : settlement.moved) per_part[part_of(moved.first)].moved.push_back(moved);
     for (const Xapian::docid docid : settlement.to_reclean) per_part[part_of(docid)].to_reclean.push_back(docid);
-    next_run = 0;
-    run_on_workers(jobs, [&] {
-      for (std::size_t r; (r = next_run++) < runs;) {
-        if (per_part[r].moved.empty() && per_part[r].to_reclean.empty()) continue;
-        parts[r].db->begin_transaction();
-        apply_settlement(per_part[r], [&](Xapian::docid) -> Xapian::WritableDatabase& { return *parts[r].db; }, [] {});
-        parts[r].db->commit_transaction();
-      }
-    });
+    try {
+      next_run = 0;
+      run_on_workers(jobs, [&] {
+        for (std::size_t r; (r = next_run++) < runs;) {
+          if (per_part[r].moved.empty() && per_part[r].to_reclean.empty()) continue;
+          parts[r].db->begin_transaction();
+          apply_settlement(per_part[r], [&](Xapian::docid) -> Xapian::WritableDatabase& { return *parts[r].db; }, [] {});
+          parts[r].db->commit_transaction();
+        }
+      });
 
-    // The counts go with the index's metadata, into the database the parts join.
-    m_repetition.save(m_db);
-    m_db.commit();
+      // The counts go with the index's metadata, into the database the parts join.
+      m_repetition.save(m_db);
+      m_db.commit();
+      for (auto& part : parts) part.db->close();
+    } catch (...) {
+      close_quietly(parts);
+      throw;
+    }
     for (auto& part : parts) {
-      part.db->close();
       for (const auto& [path, problem] : part.notes) m_reporter.note(path, problem);
       m_summary.added += part.summary.added;
       m_summary.skipped += part.summary.skipped;
+    }
+  }
+
+  // After a failure (a full disk): each part is closed here, its open
+  // transaction cancelled, and any error of that swallowed, rather than left
+  // to a destructor while the failure is on its way to main. What each part
+  // committed stays for the next run to resume.
+  static void close_quietly(std::vector<Part>& parts) {
+    for (auto& part : parts) {
+      if (!part.db) continue;
+      try {
+        part.db->close();
+      } catch (const Xapian::Error&) {
+      }
     }
   }
 
@@ -734,7 +758,15 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
   if (old && !options.rebuild && existing.documents == 0) detail::copy_failed_files(*old, db);
   db.commit();
   IndexRun run(db, options, reporter, {}, building / "parts");
-  run.scan(plan.scanned);
+  try {
+    run.scan(plan.scanned);
+  } catch (...) {
+    try {
+      db.close();  // here, not in a destructor during the unwinding
+    } catch (const Xapian::Error&) {
+    }
+    throw;
+  }
   // The metadata and every part, merged with their docids. The folder keeps
   // its mark until it is swapped in: a run stopped before that resumes it.
   Xapian::Database everything(building.string());

@@ -81,7 +81,7 @@ if unshare -m true 2>/dev/null; then
     mount -o remount,size=256m small
     "$1/winnow-index" --db small/db 2>resumed.err; echo "resumed $?"
     "$2" --by-path small/db >full.dump' _ "$WINNOW_BIN" "$WINNOW_DUMP_INDEX") || true
-  expect_contains "disk full: exit 1" "full 1" "$RESULT"
+  expect_eq "disk full: exit 1" "full 1" "$(printf '%s\n' "$RESULT" | grep '^full ')"
   expect_eq "disk full: one line naming the problem" 1 "$(wc -l <full.err)"
   expect_contains "disk full: the line says the disk is full" "No space left on device" "$(cat full.err)"
   expect_contains "disk full: the next run resumes, exit 0" "resumed 0" "$RESULT"
