@@ -96,18 +96,13 @@ std::vector<std::string> read_roots(const Xapian::Database& db) {
   return out;
 }
 
-bool is_under(const std::string& path, const std::string& root) {
-  if (path.size() < root.size() || path.compare(0, root.size(), root) != 0) return false;
-  return path.size() == root.size() || path[root.size()] == '/' || root == "/";
-}
-
 // Adds new roots, dropping any root already covered by another.
 std::vector<std::string> merge_roots(std::vector<std::string> roots, const std::vector<std::string>& added) {
   for (const auto& root : added) {
     bool covered = false;
-    for (const auto& existing : roots) covered = covered || is_under(root, existing);
+    for (const auto& existing : roots) covered = covered || detail::is_under_root(root, existing);
     if (covered) continue;
-    std::erase_if(roots, [&](const std::string& existing) { return is_under(existing, root); });
+    std::erase_if(roots, [&](const std::string& existing) { return detail::is_under_root(existing, root); });
     roots.push_back(root);
   }
   return roots;
@@ -331,7 +326,7 @@ class IndexRun {
     for (const auto& [path, known] : m_known) {
       if (known.seen) continue;
       bool under_scanned_root = false;
-      for (const auto& root : roots) under_scanned_root = under_scanned_root || is_under(path, root);
+      for (const auto& root : roots) under_scanned_root = under_scanned_root || detail::is_under_root(path, root);
       if (!under_scanned_root) continue;
       m_repetition.document_leaving(known.docid, m_db.get_document(known.docid), false);
       m_db.delete_document(known.docid);
