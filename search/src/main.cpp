@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
   app.add_flag("--json", mode.json, "Print one JSON object");
   app.add_option("--color", mode.color, "Highlight matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->default_val(mode.color);
+  winnow::search::OpenPolicy policy;
+  app.add_flag("--allow-stub-programs", policy.stub_programs,
+               "Start the program a stub file's 'remote :PROGRAM' line names (refused otherwise: a stub "
+               "file or index folder from someone else could run anything)");
   app.add_option("QUERY", words, "The query (may be left out with --actor, --place or --list)");
   try {
     app.parse(argc, argv);
@@ -118,7 +122,7 @@ int main(int argc, char** argv) {
 
   try {
     if (databases.empty()) databases.push_back(winnow::index::default_database().string());
-    winnow::search::Databases opened = winnow::search::open_databases(databases);
+    winnow::search::Databases opened = winnow::search::open_databases(databases, policy);
     return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
     std::cerr << "winnow-search: query syntax: " << error.what() << '\n';

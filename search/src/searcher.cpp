@@ -2,16 +2,20 @@
 #include "winnow/search/searcher.hpp"
 
 #include <charconv>
+#include <fstream>
 #include <filesystem>
 #include <system_error>
 #include <utility>
 
 #include "winnow/filters/text.hpp"
+#include "winnow/index/display.hpp"
 #include "winnow/index/document.hpp"
+#include "winnow/index/local_index.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/retry.hpp"
+#include "winnow/search/stub.hpp"
 
 namespace winnow::search {
 namespace {
@@ -51,31 +55,108 @@ Xapian::Database open_remote(const std::string& location) {
   }
 }
 
-Xapian::Database open_one(const std::string& location) {
-  if (location.starts_with(tcp_scheme)) return open_remote(location);
+// Stubs may list stubs; a loop of them would never end.
+constexpr unsigned deepest_stub = 8;
+
+Xapian::Database open_location(const std::string& location, const OpenPolicy& policy, bool& all_local,
+                               unsigned depth);
+
+std::string read_stub_text(const std::string& stub) {
+  std::ifstream in(stub, std::ios::binary);
+  std::string text;
+  // A stub is a few lines; a large "stub" is something else.
+  constexpr std::size_t largest_stub = 1 << 20;
+  text.resize(largest_stub + 1);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad() || (!in && !in.eof())) throw NoIndex(index::terminal_safe(stub) + ": cannot read the stub file");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > largest_stub) throw NoIndex(index::terminal_safe(stub) + ": not a stub file (over 1 MiB)");
+  return text;
+}
+
+// Each line as Xapian would open it, but a `remote :PROGRAM` line only when
+// the user asked for it: a stub or a folder handed to a user must not run code.
+Xapian::Database open_stub(const std::string& stub, const OpenPolicy& policy, bool& all_local, unsigned depth) {
+  if (depth > deepest_stub) throw NoIndex(index::terminal_safe(stub) + ": stub files nested too deep (a loop?)");
+  std::vector<StubEntry> entries;
+  try {
+    entries = parse_stub(read_stub_text(stub), stub);
+  } catch (const StubError& error) {
+    throw NoIndex(error.what());
+  }
+  Xapian::Database opened;
+  for (const auto& entry : entries) {
+    const std::string where = index::terminal_safe(stub) + ":" + std::to_string(entry.line);
+    try {
+      switch (entry.kind) {
+        case StubEntry::Kind::local:
+          try {
+            opened.add_database(open_location(entry.target, policy, all_local, depth + 1));
+          } catch (const NoIndex& error) {
+            throw NoIndex(where + ": " + error.what());
+          }
+          break;
+        case StubEntry::Kind::glass:
+          opened.add_database(retry_while_modified([&] { return index::open_local_index(entry.target); }, [] {}));
+          break;
+        case StubEntry::Kind::tcp:
+          all_local = false;
+          opened.add_database(Xapian::Remote::open(entry.target, entry.port));
+          break;
+        case StubEntry::Kind::program:
+          if (!policy.stub_programs) {
+            throw NoIndex(where + ": 'remote :" + index::terminal_safe(entry.target) +
+                          "' would run a program; winnow-search runs none unless given --allow-stub-programs");
+          }
+          all_local = false;
+          opened.add_database(Xapian::Remote::open(entry.target, entry.args));
+          break;
+      }
+    } catch (const Xapian::NetworkError& error) {
+      throw NoIndex(index::terminal_safe(stub) + ": " + reason(error) + " (" + error.get_context() + ")");
+    } catch (const Xapian::DatabaseOpeningError& error) {
+      throw NoIndex(where + ": " + index::terminal_safe(entry.target) + ": " + reason(error));
+    }
+  }
+  return opened;
+}
+
+Xapian::Database open_location(const std::string& location, const OpenPolicy& policy, bool& all_local,
+                               unsigned depth) {
   // error_code overloads: a name too long or a folder that cannot be searched
   // is one line naming the location, not an exception that stops the program.
   std::error_code probe_error;
   const fs::file_status status = fs::status(location, probe_error);
+  const std::string shown = index::terminal_safe(location);
   if (status.type() == fs::file_type::not_found) {
-    throw NoIndex("no index at " + location + "; build one with: winnow-index --db " + location + " PATH...");
+    throw NoIndex("no index at " + shown + "; build one with: winnow-index --db " + shown + " PATH...");
   }
-  if (probe_error) throw NoIndex(location + ": " + probe_error.message());
+  if (probe_error) throw NoIndex(shown + ": " + probe_error.message());
+  if (status.type() == fs::file_type::regular) return open_stub(location, policy, all_local, depth);
+  if (status.type() != fs::file_type::directory) throw NoIndex(shown + ": not an index folder or a stub file");
+  if (!fs::exists(fs::path(location) / "iamglass", probe_error)) {
+    // Xapian's "stub folder": a folder whose XAPIANDB file is a stub.
+    const fs::path stub_in_folder = fs::path(location) / "XAPIANDB";
+    if (fs::is_regular_file(stub_in_folder, probe_error)) {
+      return open_stub(stub_in_folder.string(), policy, all_local, depth);
+    }
+    throw NoIndex(shown + " is not a winnow index; build one with: winnow-index --db " + shown + " PATH...");
+  }
   try {
     // Opening reads the newest revision's roots, which winnow-index may
     // discard under it as it commits: open again, at the revision then newest.
-    return retry_while_modified([&] { return Xapian::Database(location); }, [] {});
+    return retry_while_modified([&] { return index::open_local_index(location); }, [] {});
   } catch (const Xapian::DatabaseOpeningError& error) {
-    // A file is read as a stub: its bad line or missing shard says more than "not an index".
-    if (status.type() != fs::file_type::directory) {
-      const std::string why = reason(error);  // a bad line: "STUB:LINE: Bad line"
-      throw NoIndex(why.starts_with(location + ":") ? why : location + ": " + why);
-    }
-    throw NoIndex(location + " is not a winnow index; build one with: winnow-index --db " + location + " PATH...");
-  } catch (const Xapian::NetworkError& error) {
-    // A stub file's remote shard.
-    throw NoIndex(location + ": " + reason(error) + " (" + error.get_context() + ")");
+    throw NoIndex(shown + ": " + reason(error));
   }
+}
+
+Xapian::Database open_one(const std::string& location, const OpenPolicy& policy, bool& all_local) {
+  if (location.starts_with(tcp_scheme)) {
+    all_local = false;
+    return open_remote(location);
+  }
+  return open_location(location, policy, all_local, 0);
 }
 
 std::string strip_markers(std::string text) {
@@ -115,15 +196,9 @@ Hit path_only_hit(unsigned rank, const Xapian::MSetIterator& it) {
 
 }  // namespace
 
-Databases open_databases(const std::vector<std::string>& locations) {
+Databases open_databases(const std::vector<std::string>& locations, const OpenPolicy& policy) {
   Databases opened;
-  for (const auto& location : locations) {
-    opened.db.add_database(open_one(location));
-    // A stub file may list remote indexes: taken as one.
-    std::error_code probe_error;  // it was opened: an error now is a race, whose answer is "not local"
-    opened.all_local =
-        opened.all_local && !location.starts_with(tcp_scheme) && fs::is_directory(location, probe_error);
-  }
+  for (const auto& location : locations) opened.db.add_database(open_one(location, policy, opened.all_local));
   return opened;
 }
 

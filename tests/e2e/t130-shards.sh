@@ -243,11 +243,11 @@ printf 'auto shard-a\nauto no-such-shard\n' >missing.stub
 search --db missing.stub mali
 expect_exit 2 "stub naming a missing shard: exit 2"
 expect_contains "stub naming a missing shard: names the stub and the shard" \
-  "winnow-search: missing.stub: " "$ERR"
+  "winnow-search: missing.stub:2: " "$ERR"
 expect_contains "stub naming a missing shard: and the shard" "no-such-shard" "$ERR"
 printf 'auto shard-a\ntcp 127.0.0.1 1\n' >bad.stub
 search --db bad.stub mali
 expect_exit 2 "stub with a bad line: exit 2"
-expect_eq "stub with a bad line: names the file and line" "winnow-search: bad.stub:2: Bad line" "$ERR"
+expect_contains "stub with a bad line: names the file and line" "winnow-search: bad.stub:2: 'tcp' lines are not read" "$ERR"
 
 test_done

@@ -76,16 +76,24 @@ class NoIndex : public std::runtime_error {
 /// with_retries (retry.hpp).
 struct Databases {
   Xapian::Database db;
-  /// Every one is an index folder on this machine: none is a tcp://
-  /// location or a stub file (which may name a remote one). Says how facets
-  /// can be counted (FacetCounting::local).
+  /// Every one is an index folder on this machine, none a tcp:// location
+  /// or a remote line of a stub file. Says how facets can be counted
+  /// (FacetCounting::local).
   bool all_local = true;
 };
 
-/// Opens one or more indexes as one: folders, Xapian stub files or tcp://HOST:PORT.
-/// Throws NoIndex, or Xapian::Error, when one cannot be opened, and
-/// IndexKeptChanging when each try to open one met a discarded revision.
-[[nodiscard]] Databases open_databases(const std::vector<std::string>& locations);
+/// What opening may do beyond reading local folders and connecting to servers.
+struct OpenPolicy {
+  /// Start the program of a stub's `remote :PROGRAM ARGS` line
+  /// (--allow-stub-programs). Off: such a line is refused, and nothing runs.
+  bool stub_programs = false;
+};
+
+/// Opens one or more indexes as one: index folders (opened as glass, never
+/// by Xapian's guess), Xapian stub files (read by winnow: see stub.hpp), or
+/// tcp://HOST:PORT. Throws NoIndex, or Xapian::Error, when one cannot be
+/// opened, and IndexKeptChanging when each try to open one met a discarded revision.
+[[nodiscard]] Databases open_databases(const std::vector<std::string>& locations, const OpenPolicy& policy = {});
 
 /// Whether the request has a query string or entity filters: without either
 /// it selects no documents, and --list counts over the whole index.
