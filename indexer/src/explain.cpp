@@ -8,6 +8,7 @@
 
 #include "repetition.hpp"
 #include "winnow/index/display.hpp"
+#include "winnow/index/local_index.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index {
@@ -65,7 +66,7 @@ ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const s
     out.prepared = prepare_document(file, bytes);
     return out;
   }
-  const Xapian::Database db(index.string());
+  const Xapian::Database db = open_local_index(index.string());
   RepetitionEvidence evidence;
   evidence.index = index.string();
   // Its indexed version is no evidence against it, as in a run.

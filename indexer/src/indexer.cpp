@@ -22,10 +22,13 @@
 #include <xapian.h>
 
 #include "failed_files.hpp"
+#include "index_folders.hpp"
 #include "pipeline.hpp"
 #include "repetition.hpp"
 #include "walk.hpp"
+#include "winnow/index/display.hpp"
 #include "winnow/index/document.hpp"
+#include "winnow/index/local_index.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index {
@@ -119,11 +122,13 @@ std::int64_t now_ns() {
              std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// By the glass backend, never Xapian's guess, which would follow a stub file
+// there (and run a `remote :PROGRAM` line's program).
 Xapian::WritableDatabase open_for_writing(const fs::path& database, int flags) {
   std::error_code ignored;
   fs::create_directories(database.parent_path().empty() ? fs::path(".") : database.parent_path(), ignored);
   try {
-    return Xapian::WritableDatabase(database.string(), flags);
+    return open_local_index_for_writing(database.string(), flags);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexLocked("the index " + database.string() + " is being written by another process");
   }
@@ -420,7 +425,7 @@ class IndexRun {
     const auto write_runs = [&] {
       for (std::size_t r; (r = next_run++) < runs;) {
         Part& part = parts[r];
-        part.db.emplace(m_part_folders[r].string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        part.db.emplace(open_local_index_for_writing(m_part_folders[r].string(), Xapian::DB_CREATE_OR_OVERWRITE));
         part.db->begin_transaction();
         for (std::size_t i = r * run_length; i < std::min(count, (r + 1) * run_length); ++i) {
           m_items[i].docid = static_cast<Xapian::docid>(i + 1);
@@ -570,11 +575,14 @@ struct ExistingIndex {
   [[nodiscard]] bool outdated() const { return documents > 0 && schema_version != schema::version; }
 };
 
+// Refuses (detail::FolderRefused) anything at --db that is not winnow's index
+// or empty, before anything is written: another program's database is not
+// replaced, and a stub file is not followed.
 ExistingIndex read_existing(const fs::path& database) {
   ExistingIndex existing;
-  if (!fs::exists(database)) return existing;
+  if (detail::inspect_index_target(database) == detail::IndexTarget::nothing) return existing;
   try {
-    const Xapian::Database db(database.string());
+    const Xapian::Database db = open_local_index(database.string());
     existing.is_index = true;
     existing.roots = read_roots(db);
     existing.schema_version = db.get_metadata(std::string(schema::schema_key));
@@ -602,15 +610,16 @@ void write_metadata(Xapian::WritableDatabase& db, const RunPlan& plan) {
 }
 
 // Swaps two folders' names in one step (Linux renameat2), so a search opening
-// the index sees either the old one or the new one, never neither.
-void swap_folders(const fs::path& a, const fs::path& b) {
+// the index sees either the old one or the new one, never neither. `aside`
+// (inside the build folder, so nothing of the user's is in the way) serves a
+// file system without the exchange.
+void swap_folders(const fs::path& a, const fs::path& b, const fs::path& aside) {
   if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return;
   const int error = errno;
   if (error != EINVAL && error != ENOSYS) {
     throw std::runtime_error("cannot swap " + a.string() + " into " + b.string() + ": " + std::strerror(error));
   }
-  // A file system without the exchange: two renames, with a short gap.
-  const fs::path aside = b.string() + ".old";
+  // Two renames, with a short gap.
   fs::rename(b, aside);
   fs::rename(a, b);
   fs::rename(aside, a);
@@ -623,23 +632,23 @@ std::string without_trailing_slash(std::string path) {
 
 /// A build folder beside the index (DB.rebuilding) that a stopped run left.
 struct BuildLeftover {
-  bool present = false;     ///< something is there
-  bool resumable = false;   ///< winnow's build of this schema: its committed batches are kept
+  detail::BuildFolder folder;  ///< present, and whether it is winnow's
+  bool resumable = false;      ///< winnow's build of this schema: its committed batches are kept
   std::vector<std::string> roots;
 };
 
 fs::path building_folder(const std::string& database) { return database + ".rebuilding"; }
 
-// A build folder is winnow's when its own database carries the build marker
-// (committed before any document); one of another schema is started again.
+// A build folder is resumed when its own database carries the build marker
+// (committed before any document); one of another schema is started again,
+// and one that is not winnow's is left alone.
 BuildLeftover read_leftover(const std::string& database) {
   BuildLeftover leftover;
   const fs::path building = building_folder(database);
-  std::error_code error;
-  if (!fs::exists(building, error)) return leftover;
-  leftover.present = true;
+  leftover.folder = detail::inspect_build_folder(building);
+  if (!leftover.folder.present || leftover.folder.refused) return leftover;
   try {
-    const Xapian::Database db(building.string());
+    const Xapian::Database db = open_local_index(building.string());
     leftover.resumable = db.get_metadata(std::string(schema::building_key)) == schema::version;
     leftover.roots = read_roots(db);
   } catch (const Xapian::Error&) {
@@ -652,24 +661,28 @@ BuildLeftover read_leftover(const std::string& database) {
 // commits leave half full: about half the size, in a few percent of the
 // build time) and swaps it in, so a search opening the index sees either the
 // old one or the new one, never neither.
+// The compacted copy is written inside the build folder, so nothing of the
+// user's beside the index is in its way; after the swap it holds the old
+// index, removed with the build folder.
 void swap_in(Xapian::Database& built, const std::string& database) {
   test_kill_point("swap");
-  const fs::path compacted = database + ".compacted";
+  const fs::path building = building_folder(database);
+  const fs::path compacted = building / "compacted";
   std::error_code ignored;
   fs::remove_all(compacted, ignored);
   built.compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
   {
     // The compactor copies the build folder's mark, which is not the index's.
-    Xapian::WritableDatabase index(compacted.string(), Xapian::DB_OPEN);
+    Xapian::WritableDatabase index = open_local_index_for_writing(compacted.string(), Xapian::DB_OPEN);
     index.set_metadata(std::string(schema::building_key), "");
     index.commit();
   }
+  fs::permissions(compacted, static_cast<fs::perms>(detail::index_folder_mode(database)));
   if (fs::exists(database)) {
-    swap_folders(compacted, database);
+    swap_folders(compacted, database, building / "old");
   } else {
     fs::rename(compacted, database);
   }
-  fs::remove_all(compacted, ignored);  // the old index, or the empty folder, after the swap
 }
 
 // A build stopped after some commits: its parts (and main database) are
@@ -682,15 +695,17 @@ IndexSummary resume_build(const IndexOptions& options, const IndexReporter& repo
   const fs::path building = building_folder(database);
   const fs::path merged = building / "merged";
   Xapian::WritableDatabase holder = open_for_writing(building, Xapian::DB_OPEN);  // keeps other runs out
+  detail::prepare_build_folder(building);  // a build an earlier winnow left gets the mark
+  detail::require_real_folder_or_nothing(merged);
   std::error_code ignored;
   if (!fs::exists(merged)) {
-    Xapian::Database everything(building.string());
+    Xapian::Database everything = open_local_index(building.string());
     std::vector<fs::path> parts;
     for (const auto& entry : fs::directory_iterator(building / "parts", ignored)) parts.push_back(entry.path());
     std::sort(parts.begin(), parts.end());
     for (const auto& part : parts) {
       try {
-        everything.add_database(Xapian::Database(part.string()));
+        everything.add_database(open_local_index(part.string()));
       } catch (const Xapian::Error&) {
         // Cut off before its first commit: its files are indexed again.
       }
@@ -712,11 +727,11 @@ IndexSummary resume_build(const IndexOptions& options, const IndexReporter& repo
     db.commit();
     summary = run.summary();
   }
-  Xapian::Database built(merged.string());
+  Xapian::Database built = open_local_index(merged.string());
   swap_in(built, database);
   built.close();
   holder.close();
-  fs::remove_all(building, ignored);
+  detail::remove_build_folder(building);
   return summary;
 }
 
@@ -729,24 +744,28 @@ IndexSummary resume_build(const IndexOptions& options, const IndexReporter& repo
 IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& reporter, const RunPlan& plan,
                          const ExistingIndex& existing, const BuildLeftover& leftover) {
   const std::string database = without_trailing_slash(options.database.string());
+  const fs::path building = building_folder(database);
+  if (leftover.folder.refused) {
+    throw detail::FolderRefused(terminal_safe(building.string()) + " " + *leftover.folder.refused +
+                                ": move it away or give another --db");
+  }
   std::optional<Xapian::WritableDatabase> old;
   if (existing.is_index) {
     old.emplace(open_for_writing(database, Xapian::DB_OPEN));  // its lock keeps other runs out until the swap
-  } else if (fs::exists(database)) {
-    std::error_code error;
-    if (!fs::is_directory(database) || !fs::is_empty(database, error)) {
-      throw std::invalid_argument(database + " is not a winnow index and not empty; give another --db");
-    }
   }
   if (leftover.resumable) {
     IndexSummary summary = resume_build(options, reporter, plan, database);
     if (old) old->close();
     return summary;
   }
-  const fs::path building = building_folder(database);
   // Its lock keeps a second first run out; a folder of another schema, or
   // one stopped before its first commit, is started again.
+  detail::prepare_build_folder(building);
   Xapian::WritableDatabase db = open_for_writing(building, Xapian::DB_CREATE_OR_OVERWRITE);
+  for (const char* stale : {"merged", "merging", "compacted", "old"}) {
+    std::error_code ignored;
+    fs::remove_all(building / stale, ignored);  // a stopped earlier build's, inside winnow's folder
+  }
   write_metadata(db, plan);
   db.set_metadata(std::string(schema::building_key), std::string(schema::version));
   // An index of no document yet is filled afresh; only --rebuild forgets its failures.
@@ -764,14 +783,13 @@ IndexSummary build_fresh(const IndexOptions& options, const IndexReporter& repor
   }
   // The metadata and every part, merged with their docids. The folder keeps
   // its mark until it is swapped in: a run stopped before that resumes it.
-  Xapian::Database everything(building.string());
-  for (const auto& part : run.part_folders()) everything.add_database(Xapian::Database(part.string()));
+  Xapian::Database everything = open_local_index(building.string());
+  for (const auto& part : run.part_folders()) everything.add_database(open_local_index(part.string()));
   swap_in(everything, database);
   everything.close();
   if (old) old->close();
   db.close();
-  std::error_code ignored;
-  fs::remove_all(building, ignored);
+  detail::remove_build_folder(building);
   return run.summary();
 }
 

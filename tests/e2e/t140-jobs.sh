@@ -63,7 +63,7 @@ mkdir notes && echo "shopping list" >notes/list.txt
 index --db notes articles
 expect_exit 2 "a non-empty folder that is not an index: exit 2"
 expect_eq "a non-empty folder that is not an index: one line" \
-  "winnow-index: notes is not a winnow index and not empty; give another --db" "$(mask "$ERR")"
+  "winnow-index: notes holds files but no winnow index; winnow-index leaves it alone: give another --db" "$(mask "$ERR")"
 expect_true "a non-empty folder that is not an index: left as it was" test "$(ls notes)" = list.txt
 
 test_done
