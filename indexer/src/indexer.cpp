@@ -174,6 +174,7 @@ class IndexRun {
                               },
                               detail::index_folders(m_options.database));
     for (const auto& root : roots) walker.walk_root(root);
+    detail::test_before_read();
     if (!m_parts_folder.empty()) {
       write_in_parts();
       m_failed.save(m_db, roots);  // into the metadata the compactor keeps

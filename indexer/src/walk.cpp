@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
@@ -175,6 +177,14 @@ bool read_file(const std::string& path, std::string& bytes, std::string& problem
   }
   ::close(fd);
   return true;
+}
+
+void test_before_read() {
+  static const char* const command = std::getenv("WINNOW_TEST_BEFORE_READ");
+  static bool done = false;
+  if (!command || done) return;
+  done = true;
+  if (std::system(command) != 0) std::fprintf(stderr, "winnow-index: WINNOW_TEST_BEFORE_READ failed\n");
 }
 
 }  // namespace winnow::index::detail

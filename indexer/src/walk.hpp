@@ -73,4 +73,10 @@ using SkipNote = std::function<void(const std::string& path, const std::string& 
 /// Reads a whole file; returns false and sets `problem` (e.g. "Permission denied").
 [[nodiscard]] bool read_file(const std::string& path, std::string& bytes, std::string& problem);
 
+/// A test seam: WINNOW_TEST_BEFORE_READ=COMMAND makes a run of the indexer
+/// run COMMAND (with /bin/sh) once, after its walk and before it reads any
+/// file, so that a test can swap a file the walk saw for a FIFO or a link
+/// without racing a timer. Unset, it costs one getenv per run.
+void test_before_read();
+
 }  // namespace winnow::index::detail
