@@ -217,8 +217,7 @@ class IndexRun {
       item.docid = m_next_docid++;  // a hole if it is skipped: docids are not reused anyway
     }
     if (file.size > m_options.max_file_bytes) {
-      item.problem = fmt::format("too large ({:.1f} MiB; the limit is {} MiB, see --max-size)",
-                                 static_cast<double>(file.size) / (1 << 20), m_options.max_file_bytes >> 20);
+      item.problem = detail::too_large_problem(file.size, m_options.max_file_bytes);
     }
     if (m_failed.still_failing(file, item.problem)) {
       ++m_summary.skipped;  // not read, and not noted again
@@ -253,7 +252,7 @@ class IndexRun {
       return result;
     }
     std::string bytes;
-    if (!detail::read_file(item.file.path, bytes, result.problem)) return result;
+    if (!detail::read_file(item.file.path, m_options.max_file_bytes, bytes, result.problem)) return result;
     if (item.known_docid != 0 && item.known_hash == schema::hex64(schema::fnv1a64(bytes))) {
       result.action = WorkResult::Action::unchanged_content;
       return result;
@@ -381,7 +380,7 @@ class IndexRun {
     const FileInfo file{old.get_value(schema::path_slot), to_int64(old.get_value(schema::mtime_slot)),
                         static_cast<std::uint64_t>(to_int64(old.get_value(schema::size_slot)))};
     std::string bytes, problem;
-    if (!detail::read_file(file.path, bytes, problem)) return false;  // the next run notes it
+    if (!detail::read_file(file.path, m_options.max_file_bytes, bytes, problem)) return false;  // the next run notes it
     detail::RepetitionTracker::Answers answers;
     PrepareResult prepared = prepare_document(
         file, bytes, m_repetition.context_for(docid, file.path, detail::fingerprints_of(old), answers));

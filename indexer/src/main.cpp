@@ -27,12 +27,14 @@ void note(const std::string& path, const std::string& problem) {
 
 // --explain indexes nothing: it runs the per-document stages on each file and
 // prints them, with the repetition evidence of `index` when there is one.
-int explain(const std::vector<std::filesystem::path>& files, bool json, const std::filesystem::path& index) {
+// Each FILE is read as a run reads it: regular files only, at most `max_bytes`.
+int explain(const std::vector<std::filesystem::path>& files, bool json, const std::filesystem::path& index,
+            std::uint64_t max_bytes) {
   using namespace winnow::index;
   int status = 0;
   for (const auto& path : files) {
     std::string bytes, problem;
-    if (!detail::read_file(path.string(), bytes, problem)) {
+    if (!detail::read_file(path.string(), max_bytes, bytes, problem)) {
       note(path.string(), problem);
       status = exit_fatal;
       continue;
@@ -119,7 +121,7 @@ int main(int argc, char** argv) {
   }
   if (explain_mode) {
     try {
-      return explain(options.paths, json, explain_index(db));
+      return explain(options.paths, json, explain_index(db), max_mib << 20);
     } catch (const std::invalid_argument& error) {
       std::cerr << "winnow-index: " << error.what() << '\n';
       return exit_usage;

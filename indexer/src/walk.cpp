@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <fmt/format.h>
 
 #include "winnow/index/display.hpp"
 
@@ -156,27 +159,63 @@ std::vector<std::string> roots_found(const std::vector<std::string>& roots, cons
   return found;
 }
 
-bool read_file(const std::string& path, std::string& bytes, std::string& problem) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    problem = std::strerror(errno);
-    return false;
-  }
-  bytes.clear();
+std::string too_large_problem(std::uint64_t size, std::uint64_t max_bytes) {
+  return fmt::format("too large ({:.1f} MiB; the limit is {} MiB, see --max-size)",
+                     static_cast<double>(size) / (1 << 20), max_bytes >> 20);
+}
+
+namespace {
+
+// Reads `fd` to its end or to `max_bytes` + 1 bytes, whichever comes first:
+// what the file claims (st_size) bounds nothing, it can grow.
+bool read_bounded(int fd, std::uint64_t max_bytes, std::uint64_t expected, std::string& bytes, std::string& problem) {
+  const std::uint64_t cap = max_bytes == std::numeric_limits<std::uint64_t>::max() ? max_bytes : max_bytes + 1;
+  bytes.reserve(static_cast<std::size_t>(std::min(expected, cap)));
   char buffer[1 << 16];
-  for (;;) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got == 0) break;
+  while (bytes.size() < cap) {
+    const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, cap - bytes.size()));
+    const ssize_t got = ::read(fd, buffer, wanted);
+    if (got == 0) return true;
     if (got < 0) {
       if (errno == EINTR) continue;
       problem = std::strerror(errno);
-      ::close(fd);
       return false;
     }
     bytes.append(buffer, static_cast<std::size_t>(got));
   }
-  ::close(fd);
   return true;
+}
+
+}  // namespace
+
+bool read_file(const std::string& path, std::uint64_t max_bytes, std::string& bytes, std::string& problem) {
+  bytes.clear();
+  // O_NONBLOCK: a FIFO with no writer would block open(2) forever.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    problem = stat_problem(path, errno);
+    return false;
+  }
+  struct stat info {};
+  bool ok = false;
+  if (::fstat(fd, &info) != 0) {
+    problem = std::strerror(errno);
+  } else if (!S_ISREG(info.st_mode)) {
+    problem = "not a regular file";
+  } else if (static_cast<std::uint64_t>(info.st_size) > max_bytes) {
+    problem = too_large_problem(static_cast<std::uint64_t>(info.st_size), max_bytes);
+  } else if (read_bounded(fd, max_bytes, static_cast<std::uint64_t>(info.st_size), bytes, problem)) {
+    ok = bytes.size() <= max_bytes;
+    if (!ok) {
+      // Grown past the limit since the walk's stat: its size now, if it says more.
+      std::uint64_t size = bytes.size();
+      if (::fstat(fd, &info) == 0) size = std::max(size, static_cast<std::uint64_t>(info.st_size));
+      problem = too_large_problem(size, max_bytes);
+    }
+  }
+  ::close(fd);
+  if (!ok) bytes.clear();
+  return ok;
 }
 
 void test_before_read() {

@@ -1,6 +1,7 @@
 // File walking for the indexer: roots to candidate text files, with a note for each bad entry.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -70,8 +71,18 @@ using SkipNote = std::function<void(const std::string& path, const std::string& 
 /// Text files by name: .txt, .text, or no extension.
 [[nodiscard]] bool looks_like_text_file(const std::filesystem::path& path);
 
-/// Reads a whole file; returns false and sets `problem` (e.g. "Permission denied").
-[[nodiscard]] bool read_file(const std::string& path, std::string& bytes, std::string& problem);
+/// "too large (20.0 MiB; the limit is 16 MiB, see --max-size)": a file of
+/// `size` bytes over the limit of `max_bytes`.
+[[nodiscard]] std::string too_large_problem(std::uint64_t size, std::uint64_t max_bytes);
+
+/// Reads a whole regular file of at most `max_bytes`; returns false and sets
+/// `problem` (e.g. "Permission denied", "not a regular file", too_large_problem).
+/// What is opened is checked, not what the walk saw, since the file can be
+/// swapped after the walk: a FIFO or a device is refused without blocking or
+/// reading, a file larger than the limit (or growing past it) is not read
+/// past it.
+[[nodiscard]] bool read_file(const std::string& path, std::uint64_t max_bytes, std::string& bytes,
+                             std::string& problem);
 
 /// A test seam: WINNOW_TEST_BEFORE_READ=COMMAND makes a run of the indexer
 /// run COMMAND (with /bin/sh) once, after its walk and before it reads any

@@ -69,6 +69,7 @@
 #include "walk.hpp"        // indexer/src: the indexer's file walker and reader
 #include "winnow/filters/text.hpp"
 #include "winnow/index/document.hpp"
+#include "winnow/index/indexer.hpp"
 #include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 
@@ -152,9 +153,12 @@ Corpus read_corpus(const fs::path& root) {
   Corpus corpus;
   corpus.files = found.size();
   std::vector<std::string> bytes(found.size());
+  const std::uint64_t max_file_bytes = windex::IndexOptions{}.max_file_bytes;  // winnow-index's default
   for (std::size_t i = 0; i < found.size(); ++i) {
     std::string problem;
-    if (!windex::detail::read_file(found[i].path, bytes[i], problem)) throw std::runtime_error(found[i].path + ": " + problem);
+    if (!windex::detail::read_file(found[i].path, max_file_bytes, bytes[i], problem)) {
+      throw std::runtime_error(found[i].path + ": " + problem);
+    }
     corpus.bytes += bytes[i].size();
   }
   windex::detail::RepetitionTracker tracker("");

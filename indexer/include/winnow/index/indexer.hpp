@@ -18,7 +18,7 @@ struct IndexOptions {
   std::filesystem::path database;            ///< index folder
   std::vector<std::filesystem::path> paths;  ///< files and folders; empty = the remembered roots
   bool rebuild = false;                      ///< start from an empty index
-  std::uint64_t max_file_bytes = 16u << 20;  ///< larger files are skipped
+  std::uint64_t max_file_bytes = 16u << 20;  ///< larger files are skipped, and never read past
   unsigned batch_files = 1000;               ///< files per Xapian transaction
   unsigned jobs = default_jobs();            ///< worker threads for the per-document stages
 };
