@@ -168,11 +168,12 @@ class IndexRun {
         m_parts_folder(std::move(parts_folder)), m_next_docid(db.get_lastdocid() + 1) {}
 
   void scan(const std::vector<std::string>& roots) {
+    m_links = detail::LinkPolicy(roots, m_options.follow_symlinks);
     detail::FileWalker walker([this](const FileInfo& file) { consider(file); },
-                              [this](const FileInfo& entry, const std::string& problem) {
-                                consider_skipped(entry, problem);
+                              [this](const FileInfo& entry, const std::string& problem, detail::SkipKind kind) {
+                                consider_skipped(entry, problem, kind);
                               },
-                              detail::index_folders(m_options.database));
+                              m_links, detail::index_folders(m_options.database));
     for (const auto& root : roots) walker.walk_root(root);
     detail::test_before_read();
     if (!m_parts_folder.empty()) {
@@ -227,9 +228,12 @@ class IndexRun {
   }
 
   // Walk: an entry the walk itself cannot index (a link, a folder, a .pdf).
-  void consider_skipped(const FileInfo& entry, const std::string& problem) {
-    // Indexed but unreadable now: it keeps its old document.
-    if (auto known = m_known.find(entry.path); known != m_known.end()) known->second.seen = true;
+  void consider_skipped(const FileInfo& entry, const std::string& problem, detail::SkipKind kind) {
+    // Indexed but unreadable now: it keeps its old document. A link left out
+    // (no longer followed) is gone from what is indexed: its document goes.
+    if (auto known = m_known.find(entry.path); known != m_known.end() && kind == detail::SkipKind::unindexable) {
+      known->second.seen = true;
+    }
     if (m_failed.still_failing(entry, problem)) {
       ++m_summary.skipped;
       return;
@@ -252,7 +256,7 @@ class IndexRun {
       return result;
     }
     std::string bytes;
-    if (!detail::read_file(item.file.path, m_options.max_file_bytes, bytes, result.problem)) return result;
+    if (!detail::read_file(item.file.path, m_options.max_file_bytes, m_links, bytes, result.problem)) return result;
     if (item.known_docid != 0 && item.known_hash == schema::hex64(schema::fnv1a64(bytes))) {
       result.action = WorkResult::Action::unchanged_content;
       return result;
@@ -380,7 +384,9 @@ class IndexRun {
     const FileInfo file{old.get_value(schema::path_slot), to_int64(old.get_value(schema::mtime_slot)),
                         static_cast<std::uint64_t>(to_int64(old.get_value(schema::size_slot)))};
     std::string bytes, problem;
-    if (!detail::read_file(file.path, m_options.max_file_bytes, bytes, problem)) return false;  // the next run notes it
+    if (!detail::read_file(file.path, m_options.max_file_bytes, m_links, bytes, problem)) {
+      return false;  // the next run notes it
+    }
     detail::RepetitionTracker::Answers answers;
     PrepareResult prepared = prepare_document(
         file, bytes, m_repetition.context_for(docid, file.path, detail::fingerprints_of(old), answers));
@@ -550,6 +556,7 @@ class IndexRun {
   std::unordered_map<std::string, KnownFile> m_known;
   detail::RepetitionTracker m_repetition;
   detail::FailedFiles m_failed;
+  detail::LinkPolicy m_links{{}, false};  ///< set by scan, for the walk and every read
   std::int64_t m_scan_start_ns;
   fs::path m_parts_folder;
   std::vector<fs::path> m_part_folders;

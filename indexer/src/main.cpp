@@ -27,14 +27,16 @@ void note(const std::string& path, const std::string& problem) {
 
 // --explain indexes nothing: it runs the per-document stages on each file and
 // prints them, with the repetition evidence of `index` when there is one.
-// Each FILE is read as a run reads it: regular files only, at most `max_bytes`.
+// Each FILE is read as a run reads it (regular files only, at most
+// `max_bytes`), but a link is followed wherever it leads: the user named it.
 int explain(const std::vector<std::filesystem::path>& files, bool json, const std::filesystem::path& index,
             std::uint64_t max_bytes) {
   using namespace winnow::index;
   int status = 0;
+  const auto every_link = detail::LinkPolicy::every_link();
   for (const auto& path : files) {
     std::string bytes, problem;
-    if (!detail::read_file(path.string(), max_bytes, bytes, problem)) {
+    if (!detail::read_file(path.string(), max_bytes, every_link, bytes, problem)) {
       note(path.string(), problem);
       status = exit_fatal;
       continue;
@@ -106,6 +108,8 @@ int main(int argc, char** argv) {
   app.add_flag("--json", json, "With --explain: one JSON object per file");
   app.add_option("--max-size", max_mib, "Skip files larger than this many MiB")->default_val(max_mib)
       ->check(CLI::PositiveNumber);
+  app.add_flag("--follow-symlinks", options.follow_symlinks,
+               "Also follow symbolic links that lead outside the roots being indexed");
   app.add_option("--batch", options.batch_files, "Files per Xapian transaction")->default_val(options.batch_files)
       ->check(CLI::PositiveNumber);
   app.add_option("--jobs,-j", options.jobs, "Worker threads for reading and analysing files (default: the cores)")

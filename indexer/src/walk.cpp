@@ -45,12 +45,40 @@ std::string without_trailing_slash(std::string path) {
   return path;
 }
 
+// The path with every symbolic link and "..", resolved, or nothing when it
+// cannot be (broken, a loop, unreadable).
+std::optional<std::string> resolved(const std::string& path) {
+  char* const real = ::realpath(path.c_str(), nullptr);
+  if (!real) return std::nullopt;
+  std::string out(real);
+  std::free(real);
+  return out;
+}
+
 }  // namespace
 
+LinkPolicy::LinkPolicy(const std::vector<std::string>& roots, bool follow_every_link)
+    : m_follow_every_link(follow_every_link) {
+  for (const auto& root : roots) {
+    if (auto real = resolved(root)) m_resolved_roots.push_back(std::move(*real));
+  }
+}
+
+std::optional<std::string> LinkPolicy::refusal(const std::string& path) const {
+  if (m_follow_every_link) return std::nullopt;
+  const auto target = resolved(path);
+  if (!target) return std::nullopt;
+  for (const auto& root : m_resolved_roots) {
+    if (is_under_root(*target, root)) return std::nullopt;
+  }
+  return "symbolic link to " + terminal_safe(*target) +
+         ", outside the roots being indexed: not followed (see --follow-symlinks)";
+}
+
 FileWalker::FileWalker(std::function<void(const FileInfo&)> on_file,
-                       std::function<void(const FileInfo&, const std::string&)> on_skip,
+                       std::function<void(const FileInfo&, const std::string&, SkipKind)> on_skip, LinkPolicy links,
                        const std::vector<fs::path>& skipped_folders)
-    : m_on_file(std::move(on_file)), m_on_skip(std::move(on_skip)) {
+    : m_on_file(std::move(on_file)), m_on_skip(std::move(on_skip)), m_links(std::move(links)) {
   for (const auto& folder : skipped_folders) {
     struct stat info {};
     if (::stat(folder.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
@@ -72,10 +100,23 @@ bool looks_like_text_file(const fs::path& path) {
 void FileWalker::walk_root(const fs::path& root) { visit(root, true); }
 
 void FileWalker::visit(const fs::path& path, bool named_by_user) {
+  // lstat first: a link is resolved, and judged, only when it is one.
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
+  if (::lstat(path.c_str(), &info) != 0) {
     skip(path, stat_problem(path, errno));
     return;
+  }
+  if (S_ISLNK(info.st_mode)) {
+    if (!named_by_user) {
+      if (auto refusal = m_links.refusal(path.string())) {
+        skip(path, *refusal, SkipKind::left_out);
+        return;
+      }
+    }
+    if (::stat(path.c_str(), &info) != 0) {
+      skip(path, stat_problem(path, errno));
+      return;
+    }
   }
   if (S_ISDIR(info.st_mode)) {
     if (m_skipped_folders.contains({info.st_dev, info.st_ino})) return;
@@ -100,9 +141,9 @@ void FileWalker::visit(const fs::path& path, bool named_by_user) {
 
 // Remembered by the entry's own lstat, so that a broken link, which has no
 // other, is remembered too.
-void FileWalker::skip(const fs::path& path, const std::string& problem) {
+void FileWalker::skip(const fs::path& path, const std::string& problem, SkipKind kind) {
   struct stat info {};
-  m_on_skip(::lstat(path.c_str(), &info) == 0 ? file_info(path, info) : FileInfo{path.string()}, problem);
+  m_on_skip(::lstat(path.c_str(), &info) == 0 ? file_info(path, info) : FileInfo{path.string()}, problem, kind);
 }
 
 void FileWalker::walk_folder(const fs::path& folder) {
@@ -166,6 +207,23 @@ std::string too_large_problem(std::uint64_t size, std::uint64_t max_bytes) {
 
 namespace {
 
+// Opens `path` for reading without blocking (a FIFO with no writer would
+// block open(2) forever), following a final symbolic link only when `links`
+// does: O_NOFOLLOW refuses one, and only then is it resolved and judged.
+int open_for_reading(const std::string& path, const LinkPolicy& links, std::string& problem) {
+  constexpr int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+  int fd = ::open(path.c_str(), flags | (links.follows_every_link() ? 0 : O_NOFOLLOW));
+  if (fd < 0 && errno == ELOOP && !links.follows_every_link()) {
+    if (auto refusal = links.refusal(path)) {
+      problem = std::move(*refusal);
+      return -1;
+    }
+    fd = ::open(path.c_str(), flags);
+  }
+  if (fd < 0) problem = stat_problem(path, errno);
+  return fd;
+}
+
 // Reads `fd` to its end or to `max_bytes` + 1 bytes, whichever comes first:
 // what the file claims (st_size) bounds nothing, it can grow.
 bool read_bounded(int fd, std::uint64_t max_bytes, std::uint64_t expected, std::string& bytes, std::string& problem) {
@@ -188,14 +246,11 @@ bool read_bounded(int fd, std::uint64_t max_bytes, std::uint64_t expected, std::
 
 }  // namespace
 
-bool read_file(const std::string& path, std::uint64_t max_bytes, std::string& bytes, std::string& problem) {
+bool read_file(const std::string& path, std::uint64_t max_bytes, const LinkPolicy& links, std::string& bytes,
+               std::string& problem) {
   bytes.clear();
-  // O_NONBLOCK: a FIFO with no writer would block open(2) forever.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    problem = stat_problem(path, errno);
-    return false;
-  }
+  const int fd = open_for_reading(path, links, problem);
+  if (fd < 0) return false;
   struct stat info {};
   bool ok = false;
   if (::fstat(fd, &info) != 0) {

@@ -16,17 +16,46 @@
 
 namespace winnow::index::detail {
 
+/// Which symbolic links the indexer follows: those whose target, fully
+/// resolved, is inside one of the roots being indexed (so a link cannot
+/// bring /etc into an index of ~/articles), or every one (--follow-symlinks).
+class LinkPolicy {
+ public:
+  /// `roots`: absolute paths; each is resolved once, here.
+  LinkPolicy(const std::vector<std::string>& roots, bool follow_every_link);
+
+  /// Follows every link: for paths the user named (--explain FILE).
+  [[nodiscard]] static LinkPolicy every_link() { return LinkPolicy({}, true); }
+
+  [[nodiscard]] bool follows_every_link() const { return m_follow_every_link; }
+
+  /// Why the symbolic link `path` is not followed, or nothing when it is.
+  /// Nothing too when it cannot be resolved (broken, a loop): following it
+  /// then gives the error, as for any other path.
+  [[nodiscard]] std::optional<std::string> refusal(const std::string& path) const;
+
+ private:
+  std::vector<std::string> m_resolved_roots;
+  bool m_follow_every_link;
+};
+
+/// Why the walk skips an entry: it cannot be indexed now (a broken link, a
+/// FIFO, a .pdf), and an indexed version of it is kept; or it is not part
+/// of what is indexed (a link not followed), and an indexed version goes.
+enum class SkipKind { unindexable, left_out };
+
 /// Walks files and folders. Folders are followed recursively (hidden entries
 /// skipped, symlinked folders followed once), text files are passed to
 /// `on_file`, anything else to `on_skip` with the reason and what lstat says
-/// of the entry (ctime_ns 0 when nothing). The `skipped_folders` that exist
-/// now are left out silently, however they are reached: they are known by
-/// device and inode, not by name.
+/// of the entry (ctime_ns 0 when nothing). A symbolic link that `links` does
+/// not follow goes to `on_skip` as SkipKind::left_out (a root is followed
+/// whatever it is: the user named it). The `skipped_folders` that exist now are left out silently,
+/// however they are reached: they are known by device and inode, not by name.
 class FileWalker {
  public:
   FileWalker(std::function<void(const FileInfo&)> on_file,
-             std::function<void(const FileInfo& entry, const std::string& problem)> on_skip,
-             const std::vector<std::filesystem::path>& skipped_folders = {});
+             std::function<void(const FileInfo& entry, const std::string& problem, SkipKind kind)> on_skip,
+             LinkPolicy links, const std::vector<std::filesystem::path>& skipped_folders = {});
 
   /// Walks one root; a root file is taken whatever its extension.
   void walk_root(const std::filesystem::path& root);
@@ -34,10 +63,11 @@ class FileWalker {
  private:
   void visit(const std::filesystem::path& path, bool named_by_user);
   void walk_folder(const std::filesystem::path& folder);
-  void skip(const std::filesystem::path& path, const std::string& problem);
+  void skip(const std::filesystem::path& path, const std::string& problem, SkipKind kind = SkipKind::unindexable);
 
   std::function<void(const FileInfo&)> m_on_file;
-  std::function<void(const FileInfo&, const std::string&)> m_on_skip;
+  std::function<void(const FileInfo&, const std::string&, SkipKind)> m_on_skip;
+  LinkPolicy m_links;
   std::set<std::pair<dev_t, ino_t>> m_folders_seen;     ///< guards against symlink loops
   std::set<std::pair<dev_t, ino_t>> m_skipped_folders;  ///< the index's own folders
 };
@@ -80,9 +110,9 @@ using SkipNote = std::function<void(const std::string& path, const std::string& 
 /// What is opened is checked, not what the walk saw, since the file can be
 /// swapped after the walk: a FIFO or a device is refused without blocking or
 /// reading, a file larger than the limit (or growing past it) is not read
-/// past it.
-[[nodiscard]] bool read_file(const std::string& path, std::uint64_t max_bytes, std::string& bytes,
-                             std::string& problem);
+/// past it, and a symbolic link is followed only when `links` follows it.
+[[nodiscard]] bool read_file(const std::string& path, std::uint64_t max_bytes, const LinkPolicy& links,
+                             std::string& bytes, std::string& problem);
 
 /// A test seam: WINNOW_TEST_BEFORE_READ=COMMAND makes a run of the indexer
 /// run COMMAND (with /bin/sh) once, after its walk and before it reads any

@@ -143,11 +143,15 @@ struct Corpus {
 /// classification saw too low a count).
 Corpus read_corpus(const fs::path& root) {
   std::vector<windex::FileInfo> found;
+  const std::string walked = fs::absolute(root).lexically_normal().string();
+  const windex::detail::LinkPolicy links({walked}, false);
   windex::detail::FileWalker walker([&](const windex::FileInfo& file) { found.push_back(file); },
-                                    [](const windex::FileInfo& entry, const std::string& problem) {
+                                    [](const windex::FileInfo& entry, const std::string& problem,
+                                       windex::detail::SkipKind) {
                                       std::fprintf(stderr, "%s: %s\n", entry.path.c_str(), problem.c_str());
-                                    });
-  walker.walk_root(fs::absolute(root).lexically_normal());
+                                    },
+                                    links);
+  walker.walk_root(walked);
 
   const Stopwatch watch;
   Corpus corpus;
@@ -156,7 +160,7 @@ Corpus read_corpus(const fs::path& root) {
   const std::uint64_t max_file_bytes = windex::IndexOptions{}.max_file_bytes;  // winnow-index's default
   for (std::size_t i = 0; i < found.size(); ++i) {
     std::string problem;
-    if (!windex::detail::read_file(found[i].path, max_file_bytes, bytes[i], problem)) {
+    if (!windex::detail::read_file(found[i].path, max_file_bytes, links, bytes[i], problem)) {
       throw std::runtime_error(found[i].path + ": " + problem);
     }
     corpus.bytes += bytes[i].size();

@@ -8,7 +8,7 @@ expect_true "the project version is known" test -n "$version"
 index --help
 expect_exit 0 "winnow-index --help: exit 0"
 expect_eq "winnow-index --help: nothing on stderr" "" "$ERR"
-for option in --db --rebuild --explain --json --max-size --batch --help --version PATH; do
+for option in --db --rebuild --explain --json --max-size --follow-symlinks --batch --help --version PATH; do
   expect_contains "winnow-index --help lists $option" "$option" "$OUT"
 done
 expect_true "winnow-index --help: a Usage line" grep -q '^Usage: .*winnow-index \[OPTIONS\]' "$OUT_FILE"

@@ -19,6 +19,7 @@ struct IndexOptions {
   std::vector<std::filesystem::path> paths;  ///< files and folders; empty = the remembered roots
   bool rebuild = false;                      ///< start from an empty index
   std::uint64_t max_file_bytes = 16u << 20;  ///< larger files are skipped, and never read past
+  bool follow_symlinks = false;              ///< also follow links that lead outside every root
   unsigned batch_files = 1000;               ///< files per Xapian transaction
   unsigned jobs = default_jobs();            ///< worker threads for the per-document stages
 };
