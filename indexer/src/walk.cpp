@@ -89,7 +89,7 @@ FileWalker::FileWalker(std::function<void(const FileInfo&)> on_file,
 
 std::vector<fs::path> index_folders(const fs::path& database) {
   const std::string folder = without_trailing_slash(database.lexically_normal().string());
-  return {folder, folder + ".rebuilding", folder + ".compacted", folder + ".old"};
+  return {folder, folder + ".rebuilding"};
 }
 
 bool looks_like_text_file(const fs::path& path) {

@@ -72,9 +72,10 @@ class FileWalker {
   std::set<std::pair<dev_t, ino_t>> m_skipped_folders;  ///< the index's own folders
 };
 
-/// The index folder and the folders winnow-index writes beside it (DB.rebuilding,
-/// DB.compacted, DB.old: see build_fresh and swap_folders). An index kept
-/// inside its own root must not be walked: Xapian's files have no extension.
+/// The index folder and the build folder winnow-index writes beside it
+/// (DB.rebuilding, which holds the compacted copy and the swap's old index
+/// too: see swap_in). An index kept inside its own root must not be walked:
+/// Xapian's files have no extension.
 [[nodiscard]] std::vector<std::filesystem::path> index_folders(const std::filesystem::path& database);
 
 /// `path` is `root` or inside it.

@@ -122,14 +122,14 @@ expect_eq "index inside its root, first run: nothing noted" \
 # The index reached through a link, and a folder left by an interrupted build:
 # neither is walked either.
 ln -s ../idx inside/sub/link-to-index
-cp -R inside/idx inside/idx.compacted
+cp -R inside/idx inside/idx.rebuilding
 index --db inside/idx inside
 expect_eq "index inside its root, second run: nothing noted" \
   "indexed 0 new, 0 updated, 0 removed, 5 unchanged, 0 skipped in T s" "$(mask "$ERR")"
 index --db ./inside/idx/
 expect_eq "index inside its root, named another way: nothing noted" \
   "indexed 0 new, 0 updated, 0 removed, 5 unchanged, 0 skipped in T s" "$(mask "$ERR")"
-rm -rf inside/idx.compacted
+rm -rf inside/idx.rebuilding
 
 # --- Roots --------------------------------------------------------------------
 # A missing PATH at the first run: exit 2, one line, nothing left behind.
