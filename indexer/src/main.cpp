@@ -106,12 +106,17 @@ int main(int argc, char** argv) {
   app.add_flag("--rebuild", options.rebuild, "Start from an empty index");
   app.add_flag("--explain", explain_mode, "Index nothing; show each segment's label, score and reasons");
   app.add_flag("--json", json, "With --explain: one JSON object per file");
+  // At most 1 TiB: the limit in bytes, max_mib << 20, must fit in 64 bits
+  // (2^44 MiB wrapped to 0, and every file was "too large").
+  constexpr std::uint64_t max_size_mib = std::uint64_t{1} << 20;
   app.add_option("--max-size", max_mib, "Skip files larger than this many MiB")->default_val(max_mib)
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::uint64_t{1}, max_size_mib));
   app.add_flag("--follow-symlinks", options.follow_symlinks,
                "Also follow symbolic links that lead outside the roots being indexed");
+  // A batch's postings are held in memory until its commit (about 100 MiB
+  // per 1,000 files on an incremental run: docs/benchmarks.md).
   app.add_option("--batch", options.batch_files, "Files per Xapian transaction")->default_val(options.batch_files)
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1u, 100'000u));
   app.add_option("--jobs,-j", options.jobs, "Worker threads for reading and analysing files (default: the cores)")
       ->default_val(options.jobs)->check(CLI::Range(1u, 256u));
   app.add_option("PATH", options.paths, "Files and folders to index (default: the remembered ones)");

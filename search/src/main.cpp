@@ -96,8 +96,11 @@ int main(int argc, char** argv) {
   app.add_option("--list", mode.list,
                  "Print every actor or place with its number of articles, not articles: actors or places")
       ->check(CLI::IsMember({"actors", "places"}));
-  app.add_option("--limit", request.limit, "Results to show")->default_val(request.limit);
-  app.add_option("--offset", request.offset, "Skip this many results")->default_val(request.offset);
+  // Ranges a user can mean; together they stay far inside Xapian's 32-bit document counts.
+  app.add_option("--limit", request.limit, "Results to show")->default_val(request.limit)
+      ->check(CLI::Range(0u, 1'000'000u));
+  app.add_option("--offset", request.offset, "Skip this many results")->default_val(request.offset)
+      ->check(CLI::Range(0u, 1'000'000'000u));
   app.add_flag("--files", mode.files, "Print only the paths of matching files");
   app.add_flag("--json", mode.json, "Print one JSON object");
   app.add_option("--color", mode.color, "Highlight matches: auto, always or never")
