@@ -32,7 +32,8 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (!winnow::search::selects_documents(request) && mode.list.empty()) {
     return "no QUERY given (a QUERY, --actor, --place or --list is needed)";
   }
-  return {};
+  // Before the index is opened: an over-long query costs nothing.
+  return winnow::search::query_size_problem(request.query);
 }
 
 // --list: every actor or place with its number of documents, over the
@@ -109,7 +110,10 @@ int main(int argc, char** argv) {
   app.add_flag("--allow-stub-programs", policy.stub_programs,
                "Start the program a stub file's 'remote :PROGRAM' line names (refused otherwise: a stub "
                "file or index folder from someone else could run anything)");
-  app.add_option("QUERY", words, "The query (may be left out with --actor, --place or --list)");
+  app.add_option("QUERY", words,
+                 "The query (may be left out with --actor, --place or --list); at most " +
+                     std::to_string(winnow::search::query_limits.words) + " words and " +
+                     std::to_string(winnow::search::query_limits.bytes / 1024) + " KiB");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

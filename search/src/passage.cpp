@@ -11,6 +11,7 @@
 
 #include "winnow/filters/text.hpp"
 #include "winnow/index/schema.hpp"
+#include "winnow/search/query.hpp"
 #include "winnow/search/searcher.hpp"
 
 namespace winnow::search {
@@ -179,11 +180,7 @@ class QueryTerms {
       return;
     }
     if (type == Xapian::Query::OP_WILDCARD) {
-      // The pattern is not public; the description ends with it: "Query(WILDCARD SYNONYM Zpeace)".
-      std::string description = query.get_description();
-      if (description.ends_with(')')) description.pop_back();
-      const std::string pattern = description.substr(description.rfind(' ') + 1);
-      if (content_term(pattern)) add(pattern, m_wildcards);
+      if (const std::string pattern = wildcard_pattern(query); content_term(pattern)) add(pattern, m_wildcards);
       return;
     }
     // Words after NOT are in no result: only the first part of an AND_NOT counts.

@@ -2,6 +2,8 @@
 #include "winnow/search/query.hpp"
 
 #include <array>
+#include <string>
+#include <vector>
 
 #include "winnow/filters/text.hpp"
 #include "winnow/index/schema.hpp"
@@ -73,7 +75,93 @@ std::string with_wildcard_word(std::string chunk) {
   return chunk.substr(0, begin) + "(" + stem_word + "* OR " + stem_word + ")" + chunk.substr(end);
 }
 
+bool is_word_byte(unsigned char byte) {
+  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
+}
+
+// Runs of ASCII letters and digits and of bytes of other characters: about
+// the words the query parser sees, counted without parsing.
+std::size_t count_words(std::string_view query) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : query) {
+    const bool word_byte = is_word_byte(static_cast<unsigned char>(c));
+    if (word_byte && !in_word) ++words;
+    in_word = word_byte;
+  }
+  return words;
+}
+
+// The pattern as the user typed it, folded: "peace*".
+std::string shown_wildcard(std::string_view pattern) {
+  if (pattern.starts_with(index::schema::stem_prefix)) pattern.remove_prefix(index::schema::stem_prefix.size());
+  return std::string(pattern) + "*";
+}
+
+// How many terms of `db` start with `pattern`, counting no further than `up_to`.
+std::size_t terms_starting_with(const Xapian::Database& db, const std::string& pattern, std::size_t up_to) {
+  std::size_t terms = 0;
+  for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern) && terms < up_to; ++it) ++terms;
+  return terms;
+}
+
+// Counts the words the query's NEAR groups join and gathers its wildcards' patterns.
+void gather_costly_parts(const Xapian::Query& query, std::size_t& near_words, std::vector<std::string>& wildcards) {
+  const auto type = query.get_type();
+  if (type == Xapian::Query::OP_WILDCARD) {
+    wildcards.push_back(wildcard_pattern(query));
+    return;
+  }
+  if (type == Xapian::Query::OP_NEAR) near_words += query.get_num_subqueries();
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    gather_costly_parts(query.get_subquery(i), near_words, wildcards);
+  }
+}
+
+// Throws QueryTooLarge when the parsed query is over the limits. The
+// wildcards' words are counted here, against the index, so that the user
+// reads the wildcard as typed, before any search; Xapian's own limit
+// (set_max_expansion) stays as the backstop for an index that grows in between.
+void check_query_limits(const Xapian::Query& query, const Xapian::Database& db) {
+  std::size_t near_words = 0;
+  std::vector<std::string> wildcards;
+  gather_costly_parts(query, near_words, wildcards);
+  if (near_words > query_limits.near_words) {
+    throw QueryTooLarge("query too large: " + std::to_string(near_words) + " words joined by NEAR; at most " +
+                        std::to_string(query_limits.near_words) + " are allowed");
+  }
+  if (wildcards.size() > query_limits.wildcards) {
+    throw QueryTooLarge("query too large: " + std::to_string(wildcards.size()) + " wildcards; at most " +
+                        std::to_string(query_limits.wildcards) + " are allowed");
+  }
+  for (const auto& pattern : wildcards) {
+    if (terms_starting_with(db, pattern, query_limits.wildcard_words + 1) > query_limits.wildcard_words) {
+      throw QueryTooLarge("wildcard " + shown_wildcard(pattern) + " matches more than " +
+                          std::to_string(query_limits.wildcard_words) + " different words; type more of it");
+    }
+  }
+}
+
 }  // namespace
+
+std::string query_size_problem(std::string_view query) {
+  if (query.size() > query_limits.bytes) {
+    return "query too long: " + std::to_string(query.size()) + " bytes; at most " +
+           std::to_string(query_limits.bytes) + " are allowed";
+  }
+  if (const std::size_t words = count_words(query); words > query_limits.words) {
+    return "query too long: " + std::to_string(words) + " words; at most " + std::to_string(query_limits.words) +
+           " are allowed";
+  }
+  return {};
+}
+
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+  // "Query(WILDCARD SYNONYM Zpeace)"
+  std::string description = wildcard.get_description();
+  if (description.ends_with(')')) description.pop_back();
+  return description.substr(description.rfind(' ') + 1);
+}
 
 std::string normalise_query(std::string_view query) {
   std::string out;
@@ -111,13 +199,18 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
   EntityFieldProcessor actors(db, EntityKind::actor), places(db, EntityKind::place);
   parser.add_boolean_prefix(std::string(actor_field), &actors, &each_alone);
   parser.add_boolean_prefix(std::string(place_field), &places, &each_alone);
+  parser.set_max_expansion(query_limits.wildcard_words, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                           Xapian::QueryParser::FLAG_WILDCARD);
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT;
+  Xapian::Query parsed;
   try {
-    return parser.parse_query(normalise_query(query), flags);
+    parsed = parser.parse_query(normalise_query(query), flags);
   } catch (const Xapian::QueryParserError& error) {
     throw QuerySyntaxError(error.get_msg());
   }
+  check_query_limits(parsed, db);
+  return parsed;
 }
 
 }  // namespace winnow::search

@@ -1,6 +1,7 @@
 // Query building: the user's query through winnow's normaliser, then Xapian's QueryParser.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -15,6 +16,44 @@ class QuerySyntaxError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The query is larger than query_limits allow; what() says which limit, in
+/// one line. (Raised before the search runs: none of its work is done.)
+class QueryTooLarge : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// How large a query may be. A search's cost grows with its query, faster
+/// than the query's length for some parts of it (a NEAR group, a wildcard);
+/// these bound it, so that no query takes much longer than a search of an
+/// ordinary one. The figures behind them are in docs/benchmarks.md (query
+/// limits); winnow-search(1) documents them.
+struct QueryLimits {
+  /// Bytes in the query string.
+  std::size_t bytes = 16 * 1024;
+  /// Words: runs of letters and digits, operators and field names included.
+  std::size_t words = 1000;
+  /// Words joined by NEAR, over all the query's NEAR groups ("a NEAR b
+  /// NEAR c" joins 3): Xapian's test of a group costs the square of its
+  /// size, and a word in one costs ten times a word of a phrase.
+  std::size_t near_words = 64;
+  /// Wildcards in a query, and the words (index terms) each may match.
+  std::size_t wildcards = 10;
+  unsigned wildcard_words = 1000;
+};
+
+/// The limits winnow-search applies.
+inline constexpr QueryLimits query_limits{};
+
+/// Whether the query string is within query_limits' bytes and words: the
+/// problem in one line ("query too long: ..."), empty when it is. Reads
+/// nothing but the string, so it can be checked before an index is opened.
+[[nodiscard]] std::string query_size_problem(std::string_view query);
+
+/// The letters an OP_WILDCARD query expands, with their term prefix:
+/// "Zpeace" for peace*. (Xapian 1.4 has no accessor; its description ends with them.)
+[[nodiscard]] std::string wildcard_pattern(const Xapian::Query& wildcard);
+
 /// The query fields that filter by entity: actor:NAME, place:"Two Words".
 inline constexpr std::string_view actor_field = "actor";
 inline constexpr std::string_view place_field = "place";
@@ -28,7 +67,9 @@ inline constexpr std::string_view place_field = "place";
 /// Parses a query: words, phrases, boolean operators, +/-, wildcards,
 /// date:FROM..TO, and actor:NAME / place:NAME filters (resolved against `db`
 /// with entity_query; several are combined with AND and do not change the
-/// ranking). Several words mean all of them (AND).
+/// ranking). Several words mean all of them (AND). Throws QuerySyntaxError
+/// for bad syntax, QueryTooLarge when a NEAR group or a wildcard is over
+/// query_limits (the wildcards' words are counted in `db`).
 [[nodiscard]] Xapian::Query parse_query(std::string_view query, const Xapian::Database& db);
 
 }  // namespace winnow::search

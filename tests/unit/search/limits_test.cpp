@@ -1,0 +1,78 @@
+// Unit tests for the query limits (issue #16).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "winnow/index/schema.hpp"
+#include "winnow/search/query.hpp"
+
+using namespace winnow;
+
+namespace {
+
+std::string repeated(const std::string& word, std::size_t times, const std::string& separator = " ") {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) {
+    if (i > 0) out.append(separator);
+    out.append(word);
+  }
+  return out;
+}
+
+// An index whose documents hold the given content terms (stems with their
+// prefix), each once at its own position.
+Xapian::WritableDatabase index_of(const std::vector<std::vector<std::string>>& documents) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const auto& stems : documents) {
+    Xapian::Document doc;
+    Xapian::termpos position = 0;
+    for (const auto& stem : stems) {
+      doc.add_posting(index::schema::prefixed(index::schema::stem_prefix, stem), ++position);
+    }
+    db.add_document(doc);
+  }
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("a query is refused over 16 KiB or 1,000 words, before any index is read", "[query][limits]") {
+  CHECK(search::query_size_problem(repeated("said", 1000)).empty());
+  CHECK(search::query_size_problem(repeated("said", 1001)) == "query too long: 1001 words; at most 1000 are allowed");
+  // Words are runs of letters and digits: punctuation does not join them, and
+  // an accented word is one word.
+  CHECK(search::query_size_problem(repeated("said", 1001, ",")) ==
+        "query too long: 1001 words; at most 1000 are allowed");
+  CHECK(search::query_size_problem(repeated("Ménaka", 1000, "-")).empty());
+  // Operators count: "a NEAR b" is three words.
+  CHECK(!search::query_size_problem(repeated("said", 501, " NEAR ")).empty());
+  const std::string padded = "mali" + std::string(16 * 1024 - 4, ' ');
+  CHECK(search::query_size_problem(padded).empty());
+  CHECK(search::query_size_problem(padded + " ") == "query too long: 16385 bytes; at most 16384 are allowed");
+}
+
+TEST_CASE("NEAR may join 64 words in a query, over all its groups", "[query][limits]") {
+  const auto db = index_of({{"said"}});
+  CHECK_NOTHROW(search::parse_query(repeated("said", 64, " NEAR "), db));
+  std::string two_groups = "(";
+  two_groups.append(repeated("said", 40, " NEAR ")).append(") (").append(repeated("said", 25, " NEAR ")).append(")");
+  CHECK_THROWS_WITH(search::parse_query(two_groups, db),
+                    "query too large: 65 words joined by NEAR; at most 64 are allowed");
+}
+
+TEST_CASE("a wildcard may match 1,000 words, and a query hold 10 wildcards", "[query][limits]") {
+  // Words qz0000 to qz1000: qz* matches 1,001 of them, qz0* 1,000.
+  std::vector<std::string> stems;
+  for (int i = 0; i <= 1000; ++i) stems.push_back(std::string("qz").append(std::to_string(10000 + i), 1));
+  const auto db = index_of({stems});
+  CHECK_THROWS_AS(search::parse_query("qz*", db), search::QueryTooLarge);
+  CHECK_THROWS_WITH(search::parse_query("Qz*", db),
+                    "wildcard qz* matches more than 1000 different words; type more of it");
+  CHECK_NOTHROW(search::parse_query("qz0*", db));
+  CHECK_NOTHROW(search::parse_query(repeated("qz1*", 10, " OR "), db));
+  CHECK_THROWS_WITH(search::parse_query(repeated("qz1*", 11, " OR "), db),
+                    "query too large: 11 wildcards; at most 10 are allowed");
+}
