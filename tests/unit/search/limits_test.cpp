@@ -1,4 +1,4 @@
-// Unit tests for the query limits (issue #16).
+// Unit tests for the query limits and the repeated-word rewrite (issue #16).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -37,6 +37,15 @@ Xapian::WritableDatabase index_of(const std::vector<std::vector<std::string>>& d
   return db;
 }
 
+std::vector<double> weights(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(index::schema::ranking_weight());
+  std::vector<double> out;
+  for (auto it = enquire.get_mset(0, 10).begin(); it != Xapian::MSetIterator(); ++it) out.push_back(it.get_weight());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("a query is refused over 16 KiB or 1,000 words, before any index is read", "[query][limits]") {
@@ -52,6 +61,22 @@ TEST_CASE("a query is refused over 16 KiB or 1,000 words, before any index is re
   const std::string padded = "mali" + std::string(16 * 1024 - 4, ' ');
   CHECK(search::query_size_problem(padded).empty());
   CHECK(search::query_size_problem(padded + " ") == "query too long: 16385 bytes; at most 16384 are allowed");
+}
+
+TEST_CASE("a word repeated in a query is matched once, weighing as its copies did", "[query][limits]") {
+  const auto db = index_of({{"polic", "govern"}, {"polic", "rain"}, {"polic", "polic", "govern", "town"}, {"rain"}});
+  const Xapian::Query parsed = search::parse_query("police police police government", db);
+  CHECK(parsed.get_description().find("3 * Zpolic") != std::string::npos);
+  // The query as Xapian's parser gave it, each copy a term of its own.
+  const std::vector<Xapian::Query> copies = {Xapian::Query("Zpolic", 1, 1), Xapian::Query("Zpolic", 1, 2),
+                                             Xapian::Query("Zpolic", 1, 3), Xapian::Query("Zgovern", 1, 4)};
+  const Xapian::Query unmerged(Xapian::Query::OP_AND, copies.begin(), copies.end());
+  const auto expected = weights(db, unmerged), actual = weights(db, parsed);
+  REQUIRE(actual.size() == expected.size());
+  REQUIRE(actual.size() == 2);
+  for (std::size_t i = 0; i < actual.size(); ++i) CHECK(actual[i] == Approx(expected[i]));
+  // Inside a phrase the copies are the phrase's words and stay.
+  CHECK(search::parse_query("\"police police\"", db).get_description().find("PHRASE 2") != std::string::npos);
 }
 
 TEST_CASE("NEAR may join 64 words in a query, over all its groups", "[query][limits]") {

@@ -67,9 +67,10 @@ inline constexpr std::string_view place_field = "place";
 /// Parses a query: words, phrases, boolean operators, +/-, wildcards,
 /// date:FROM..TO, and actor:NAME / place:NAME filters (resolved against `db`
 /// with entity_query; several are combined with AND and do not change the
-/// ranking). Several words mean all of them (AND). Throws QuerySyntaxError
-/// for bad syntax, QueryTooLarge when a NEAR group or a wildcard is over
-/// query_limits (the wildcards' words are counted in `db`).
+/// ranking). Several words mean all of them (AND); a word repeated in them
+/// is matched once, weighing as many times as it is repeated. Throws
+/// QuerySyntaxError for bad syntax, QueryTooLarge when a NEAR group or a
+/// wildcard is over query_limits (the wildcards' words are counted in `db`).
 [[nodiscard]] Xapian::Query parse_query(std::string_view query, const Xapian::Database& db);
 
 }  // namespace winnow::search
