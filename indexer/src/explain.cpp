@@ -137,7 +137,7 @@ std::string explain_json(const PreparedDocument& document, const std::string& sh
                          {"copies", evidence->copies},
                          {"repeated", evidence->repeated_fingerprints}};
   }
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json_terminal_safe(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace winnow::index

@@ -18,11 +18,13 @@
 
 namespace {
 
+using winnow::index::terminal_safe;
+
 constexpr int exit_fatal = 1;
 constexpr int exit_usage = 2;
 
 void note(const std::string& path, const std::string& problem) {
-  std::cerr << "winnow-index: " << winnow::index::terminal_safe(path) << ": " << problem << '\n';
+  std::cerr << "winnow-index: " << terminal_safe(path) << ": " << terminal_safe(problem) << '\n';
 }
 
 // --explain indexes nothing: it runs the per-document stages on each file and
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "winnow-index " WINNOW_VERSION);
   // One line naming the problem, like the program's other errors.
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
-    return std::string("winnow-index: ") + error.what() + " (see --help)\n";
+    return "winnow-index: " + terminal_safe(error.what()) + " (see --help)\n";
   });
   winnow::index::IndexOptions options;
   std::string db;
@@ -132,10 +134,10 @@ int main(int argc, char** argv) {
     try {
       return explain(options.paths, json, explain_index(db), max_mib << 20);
     } catch (const std::invalid_argument& error) {
-      std::cerr << "winnow-index: " << error.what() << '\n';
+      std::cerr << "winnow-index: " << terminal_safe(error.what()) << '\n';
       return exit_usage;
     } catch (const Xapian::Error& error) {
-      std::cerr << "winnow-index: " << db << ": " << error.get_description() << '\n';
+      std::cerr << "winnow-index: " << terminal_safe(db) << ": " << terminal_safe(error.get_description()) << '\n';
       return exit_fatal;
     }
   }
@@ -145,7 +147,7 @@ int main(int argc, char** argv) {
   {
     const std::filesystem::path parent = options.database.parent_path();
     g_terminate_folder = (parent.empty() ? std::filesystem::path(".") : parent).string();
-    g_terminate_index = winnow::index::terminal_safe(options.database.string());
+    g_terminate_index = terminal_safe(options.database.string());
   }
   std::set_terminate(on_terminate);
   winnow::index::IndexReporter reporter;
@@ -161,18 +163,19 @@ int main(int argc, char** argv) {
     std::cerr << winnow::index::summary_line(summary) << '\n';
     return 0;
   } catch (const std::invalid_argument& error) {
-    std::cerr << "winnow-index: " << error.what() << '\n';
+    std::cerr << "winnow-index: " << terminal_safe(error.what()) << '\n';
     return exit_usage;
   } catch (const winnow::index::IndexLocked& error) {
-    std::cerr << "winnow-index: " << error.what() << '\n';
+    std::cerr << "winnow-index: " << terminal_safe(error.what()) << '\n';
   } catch (const Xapian::Error& error) {
-    std::cerr << "winnow-index: " << options.database.string() << ": " << error.get_description() << '\n';
+    std::cerr << "winnow-index: " << terminal_safe(options.database.string()) << ": "
+              << terminal_safe(error.get_description()) << '\n';
   } catch (const std::filesystem::filesystem_error& error) {
     // "PATH: File name too long", not the library's "filesystem error: status: ...".
     const std::string path = error.path1().empty() ? options.database.string() : error.path1().string();
-    std::cerr << "winnow-index: " << winnow::index::terminal_safe(path) << ": " << error.code().message() << '\n';
+    std::cerr << "winnow-index: " << terminal_safe(path) << ": " << error.code().message() << '\n';
   } catch (const std::exception& error) {
-    std::cerr << "winnow-index: " << error.what() << '\n';
+    std::cerr << "winnow-index: " << terminal_safe(error.what()) << '\n';
   }
   return exit_fatal;
 }

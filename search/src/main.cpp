@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include "winnow/index/display.hpp"
 #include "winnow/index/indexer.hpp"
 #include "winnow/search/facets.hpp"
 #include "winnow/search/output.hpp"
@@ -13,6 +14,8 @@
 #include "winnow/search/searcher.hpp"
 
 namespace {
+
+using winnow::index::terminal_safe;
 constexpr int exit_no_match = 1;
 constexpr int exit_error = 2;
 
@@ -80,7 +83,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "winnow-search " WINNOW_VERSION);
   // One line naming the problem, like the program's other errors.
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
-    return std::string("winnow-search: ") + error.what() + " (see --help)\n";
+    return "winnow-search: " + terminal_safe(error.what()) + " (see --help)\n";
   });
   std::vector<std::string> databases, words;
   winnow::search::SearchRequest request;
@@ -122,7 +125,7 @@ int main(int argc, char** argv) {
   }
   for (const auto& word : words) request.query += (request.query.empty() ? "" : " ") + word;
   if (const std::string problem = usage_problem(request, mode); !problem.empty()) {
-    std::cerr << "winnow-search: " << problem << '\n';
+    std::cerr << "winnow-search: " << terminal_safe(problem) << '\n';
     return exit_error;
   }
   request.paths_only = mode.files;
@@ -132,17 +135,17 @@ int main(int argc, char** argv) {
     winnow::search::Databases opened = winnow::search::open_databases(databases, policy);
     return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
-    std::cerr << "winnow-search: query syntax: " << error.what() << '\n';
+    std::cerr << "winnow-search: query syntax: " << terminal_safe(error.what()) << '\n';
   } catch (const winnow::search::NoIndex& error) {
-    std::cerr << "winnow-search: " << error.what() << '\n';
+    std::cerr << "winnow-search: " << terminal_safe(error.what()) << '\n';
   } catch (const winnow::search::IndexKeptChanging& error) {
-    std::cerr << "winnow-search: " << joined(databases) << ": " << error.what() << '\n';
+    std::cerr << "winnow-search: " << terminal_safe(joined(databases)) << ": " << terminal_safe(error.what()) << '\n';
   } catch (const Xapian::Error& error) {
-    std::cerr << "winnow-search: " << error.get_description() << '\n';
+    std::cerr << "winnow-search: " << terminal_safe(error.get_description()) << '\n';
   } catch (const std::exception& error) {
     // Whatever else (a std::filesystem error, an allocation failing) is an
     // error line too, not an abort.
-    std::cerr << "winnow-search: " << error.what() << '\n';
+    std::cerr << "winnow-search: " << terminal_safe(error.what()) << '\n';
   }
   return exit_error;
 }

@@ -85,7 +85,8 @@ nlohmann::json facets_json(const Facets& facets) {
 }
 
 std::string dump(const nlohmann::json& document) {
-  return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Strings from data keep their text; control and bidi characters are escaped.
+  return index::json_terminal_safe(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
