@@ -13,10 +13,11 @@ namespace winnow::search {
 /// blocks until the writer, past its next commit, writes the one after; so
 /// a read fails only when it runs longer than about a commit interval, and
 /// after a reopen it starts again at the newest revision, with the whole
-/// interval before it. 8 tries carry a search through a writer committing
-/// every 20 files on a busy machine (tests/e2e/t150), and still give up
-/// soon on a writer that commits faster than the search can read.
-inline constexpr unsigned read_attempts = 8;
+/// interval before it. 8 tries failed about one search in a hundred against
+/// a writer committing every 20 files with both cores taken by other work
+/// (tests/e2e/t150); 20 carry them through, and still give up within a few
+/// seconds on a writer that commits faster than the search can read.
+inline constexpr unsigned read_attempts = 20;
 
 /// Every try of a read met Xapian::DatabaseModifiedError: the index changed
 /// under it each time. what() says so in one line.
