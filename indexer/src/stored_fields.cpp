@@ -24,6 +24,9 @@ namespace {
 
 using Object = rapidjson::GenericValue<rapidjson::UTF8<>>;
 
+// What RapidJSON's SIMD string scanner reads at a time.
+constexpr std::size_t simd_load_bytes = 16;
+
 std::string string_field(const Object& data, const char* field) {
   const auto found = data.FindMember(field);
   if (found == data.MemberEnd() || !found->value.IsString()) return {};
@@ -44,6 +47,11 @@ std::vector<std::string> string_array(const Object& data, const char* field) {
 
 StoredFields read_stored_fields(const Xapian::Document& document) {
   std::string data = document.get_data();
+  // The SSE2 scanner loads the aligned 16 bytes holding each string's end,
+  // which can reach past the terminating NUL: zeros up to the next
+  // 16-byte boundary keep every load inside the buffer. Parsing stops at
+  // the first NUL, so they are never read as JSON.
+  data.append(simd_load_bytes - 1, '\0');
   rapidjson::Document parsed;
   // In situ: strings are unescaped inside `data` itself rather than copied.
   parsed.ParseInsitu(data.data());

@@ -79,6 +79,19 @@ TEST_CASE("values hold date, mtime, size, hash and path; data round-trips", "[do
   CHECK(fields.content == "body");
 }
 
+// The data's JSON ends at every offset from a 16-byte boundary in turn: the
+// parser's 16-byte string loads must stay inside the buffer for all of them
+// (under `make test-asan` a load past the end fails this test).
+TEST_CASE("stored fields read back whatever the data's length", "[document]") {
+  for (std::size_t length = 1; length <= 48; ++length) {
+    auto prepared = prepared_with({{std::string(length, 'm'), filters::Label::content}});
+    const Xapian::Document document = index::build_document(prepared);
+    const auto fields = index::read_stored_fields(document);
+    CHECK(fields.title == std::string(length, 'm'));
+    CHECK(fields.path == "/articles/mali.txt");
+  }
+}
+
 TEST_CASE("an mtime too recent to trust is stored as 0", "[document]") {
   const auto prepared = prepared_with({{"text", filters::Label::content}});
   CHECK(index::build_document(prepared, false).get_value(index::schema::mtime_slot) == "0");
