@@ -11,6 +11,8 @@
 #   WINNOW_SEARCH_BIN  folder of winnow-search
 #   WINNOW_SOURCE      project root (corpus/ is copied from there)
 #   WINNOW_HOLD_LOCK   the winnow-hold-lock helper (t070 only)
+#   WINNOW_SANITIZED   set when the programs are built with the sanitizers
+#                      (make test-asan): they run several times slower
 
 set -euo pipefail
 export LC_ALL=C.UTF-8
