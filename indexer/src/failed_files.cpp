@@ -78,8 +78,10 @@ void FailedFiles::save(Xapian::WritableDatabase& db, const std::vector<std::stri
       if (entry.now != entry.stored) db.set_metadata(entry.key.empty() ? failed_file_key(path) : entry.key, entry.now);
       continue;
     }
+    // Clang before 16 (the fuzz build's) cannot capture a structured binding: a plain reference it can.
+    const std::string& file_path = path;
     const bool walked = std::any_of(walked_roots.begin(), walked_roots.end(),
-                                    [&](const std::string& root) { return is_under_root(path, root); });
+                                    [&](const std::string& root) { return is_under_root(file_path, root); });
     if (walked && !entry.stored.empty()) db.set_metadata(entry.key, {});  // an empty value deletes the entry
   }
   for (const auto& key : m_unreadable_keys) db.set_metadata(key, {});
