@@ -17,9 +17,10 @@ SEARCH := $(BUILD)/search/winnow-search
 
 all: build
 
-# Installs only the packages that are missing, so a second run costs one dpkg query.
-deps:
-	@missing=""; for p in $(PACKAGES); do \
+# $(call install_missing,PACKAGES): installs only the packages that are
+# missing, so a second run costs one dpkg query.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -28,6 +29,10 @@ deps:
 	  $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
 
 configure: deps
 	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -78,6 +83,43 @@ test-asan: deps
 	    exit 1; \
 	  fi; \
 	  exit $$status
+
+# Fuzzing (not part of `make test`): the libFuzzer targets in tests/fuzz,
+# built with Clang, AddressSanitizer and UBSan in a folder of their own (the
+# normal build keeps g++). Each runs FUZZ_SECONDS on a working corpus in
+# $(FUZZ_BUILD), started from the committed seeds in tests/fuzz/corpus-NAME/
+# so those stay small; a crash, a sanitizer report or a leak fails the
+# target, with the input that did it in $(FUZZ_BUILD)/crashes/.
+# libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer-x86_64.a); clang-14
+# only recommends it.
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+FUZZ_BUILD    ?= build-fuzz
+FUZZ_SECONDS  ?= 600
+FUZZ_TARGETS  := document query
+FUZZ_ENV      := LSAN_OPTIONS=suppressions=$(abspath tests/fuzz/lsan.supp):print_suppressions=0 \
+                 UBSAN_OPTIONS=print_stacktrace=1
+
+.PHONY: fuzz fuzz-deps
+fuzz-deps:
+	$(call install_missing,$(FUZZ_PACKAGES))
+
+fuzz: deps fuzz-deps
+	@[ -f $(FUZZ_BUILD)/CMakeCache.txt ] || cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-14 \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWINNOW_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS:%=winnow-fuzz-%)
+	@failed=""; for target in $(FUZZ_TARGETS); do \
+	  corpus=$(FUZZ_BUILD)/corpus-$$target; log=$(FUZZ_BUILD)/fuzz-$$target.log; \
+	  mkdir -p $$corpus $(FUZZ_BUILD)/crashes && cp tests/fuzz/corpus-$$target/* $$corpus/; \
+	  dict=""; [ ! -f tests/fuzz/$$target.dict ] || dict=-dict=tests/fuzz/$$target.dict; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s (log: $$log)"; \
+	  if $(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/winnow-fuzz-$$target -max_total_time=$(FUZZ_SECONDS) \
+	       -print_final_stats=1 $$dict -artifact_prefix=$(FUZZ_BUILD)/crashes/$$target- $$corpus >$$log 2>&1; then \
+	    grep -E '^#[0-9]+[[:space:]]+DONE' $$log; \
+	  else \
+	    tail -n 60 $$log; echo "winnow-fuzz-$$target failed: see $$log"; failed="$$failed $$target"; \
+	  fi; \
+	done; \
+	[ -z "$$failed" ] || { echo "fuzz targets that failed:$$failed"; exit 1; }
 
 # Benchmarks (not part of `make test`): figures and the command that made them.
 # `make bench` is issue #6's: winnow against omindex and recoll on the 10k and
