@@ -1,7 +1,9 @@
 // libFuzzer target: a query as winnow-search takes it, through
 // normalise_query and parse_query (with the actor: and place: filters
 // resolved against the index) and then run, against an in-memory index of
-// corpus/ built once at start. A syntax error is an answer; any other
+// corpus/ and of the articles in eight languages of tests/data/langs (so
+// every query is read in each of their languages), built once at start. A
+// syntax error and a query over the limits are answers; any other
 // exception escaping is a finding (winnow-search would print it as an
 // unexplained error).
 #include <cstddef>
@@ -25,9 +27,8 @@ Xapian::WritableDatabase& corpus_index() {
   return db;
 }
 
-void index_corpus() {
-  Xapian::WritableDatabase& db = corpus_index();
-  for (const auto& entry : std::filesystem::directory_iterator(WINNOW_CORPUS)) {
+void index_folder(Xapian::WritableDatabase& db, const std::filesystem::path& folder) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
     if (entry.path().extension() != ".txt") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -35,6 +36,12 @@ void index_corpus() {
     const auto prepared = winnow::index::prepare_document(file, bytes);
     if (prepared.document) db.add_document(winnow::index::build_document(*prepared.document));
   }
+}
+
+void index_corpus() {
+  Xapian::WritableDatabase& db = corpus_index();
+  index_folder(db, WINNOW_CORPUS);
+  index_folder(db, WINNOW_LANGS);
   db.commit();
 }
 
@@ -51,11 +58,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   query = query.substr(0, query.find('\0'));
 
   (void)winnow::search::normalise_query(query);
+  // winnow-search refuses an over-long query before it opens the index.
+  if (!winnow::search::query_size_problem(query).empty()) return 0;
   try {
     Xapian::Enquire enquire(corpus_index());
     enquire.set_query(winnow::search::parse_query(query, corpus_index()));
     (void)enquire.get_mset(0, 10);
   } catch (const winnow::search::QuerySyntaxError&) {
+  } catch (const winnow::search::QueryTooLarge&) {
+    // Refused with its reason (exit 2), as tests/e2e/t210-limits.sh checks.
   }
   return 0;
 }
