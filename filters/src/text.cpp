@@ -18,6 +18,7 @@
 #include <unicode/uchar.h>
 
 #include "utf8.hpp"
+#include "winnow/filters/language_data.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -62,12 +63,30 @@ bool may_start_apostrophe(char byte) {
   return byte == '\'' || byte == '`' || byte == '\xCA' || byte == '\xE2';
 }
 
+// Whether the word that ends at byte `end` of s (a run of word characters)
+// is one of the language's elided words ("l", "dell", "qu").
+bool is_elision(std::string_view s, std::int32_t end, const TextRules& rules) {
+  if (rules.elisions == nullptr || rules.elisions->empty()) return false;
+  std::int32_t start = end;
+  while (start > 0) {
+    std::int32_t before = start;
+    UChar32 c = 0;
+    U8_PREV(s.data(), 0, before, c);
+    if (!is_word_char(c)) break;
+    start = before;
+  }
+  return rules.elisions->contains(std::string(s.substr(static_cast<std::size_t>(start),
+                                                       static_cast<std::size_t>(end - start))));
+}
+
 // Drops possessive "'s" at a word's end ("mali's" -> "mali"), the apostrophe
 // of a plural possessive ("states'" -> "states") and apostrophes inside a
-// word ("don't" -> "dont"); quotes around words stay. s is valid UTF-8. Text
+// word ("don't" -> "dont"); quotes around words stay. After one of the
+// language's elided words the apostrophe becomes a space instead, so
+// "l'election" is the two words "l" and "election". s is valid UTF-8. Text
 // between apostrophes is copied in runs, and text without one is returned
 // as it is.
-std::string fold_apostrophes(std::string s) {
+std::string fold_apostrophes(std::string s, const TextRules& rules) {
   const auto length = static_cast<std::int32_t>(s.size());
   std::int32_t i = 0;
   while (i < length && !may_start_apostrophe(s[static_cast<std::size_t>(i)])) ++i;
@@ -91,7 +110,10 @@ std::string fold_apostrophes(std::string s) {
     const UChar32 after = next < length ? next_code_point(s, after_next) : 0;
     std::int32_t after_s_end = after_next;
     const UChar32 after_s = after_next < length ? next_code_point(s, after_s_end) : 0;
-    if (is_word_char(before) && after == u's' && !is_word_char(after_s)) {
+    if (is_word_char(before) && is_word_char(after) && is_elision(s, start, rules)) {
+      out.push_back(' ');  // "l'election", "dell'unione"
+      i = next;
+    } else if (is_word_char(before) && after == u's' && !is_word_char(after_s)) {
       i = after_next;  // possessive "'s"
     } else if (is_word_char(before) && (is_word_char(after) || before == u's')) {
       i = next;  // in-word apostrophe, or plural possessive "s'"
@@ -125,21 +147,21 @@ std::string nfkc_case_fold(std::string_view utf8) {
   return U_SUCCESS(status) ? folded : normalised;
 }
 
-std::string normalise_utf8(std::string_view utf8) {
+std::string normalise_utf8(std::string_view utf8, const TextRules& rules) {
   if (detail::is_ascii(utf8)) {
     // NFKC leaves ASCII alone, case folding maps A-Z to a-z and nothing
     // else, and there is no accent to fold.
     std::string lower(utf8);
     for (char& c : lower)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return fold_apostrophes(std::move(lower));
+    return fold_apostrophes(std::move(lower), rules);
   }
   // Ill-formed bytes (a query typed in a legacy terminal) become U+FFFD, as
   // icu::UnicodeString::fromUTF8 makes them; decoded documents never have any.
-  if (!detail::is_valid_utf8(utf8)) return normalise_utf8(detail::repaired_utf8(utf8));
+  if (!detail::is_valid_utf8(utf8)) return normalise_utf8(detail::repaired_utf8(utf8), rules);
   std::string folded = nfkc_case_fold(utf8);
   if (needs_accent_folding(folded)) folded = fold_accents(folded);
-  return fold_apostrophes(std::move(folded));
+  return fold_apostrophes(std::move(folded), rules);
 }
 
 struct Word {
@@ -229,10 +251,16 @@ bool joined_by_hyphen(std::string_view text, std::size_t end, std::size_t next_s
 
 }  // namespace
 
-std::string normalise(std::string_view utf8) { return normalise_utf8(utf8); }
+TextRules text_rules(std::string_view language) {
+  if (language.empty()) return {};
+  const auto& elisions = language_data(language).set("elisions");
+  return {elisions.empty() ? nullptr : &elisions};
+}
 
-std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position) {
-  const std::string normalised = normalise_utf8(utf8);
+std::string normalise(std::string_view utf8, const TextRules& rules) { return normalise_utf8(utf8, rules); }
+
+std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position, const TextRules& rules) {
+  const std::string normalised = normalise_utf8(utf8, rules);
   const std::string_view text = normalised;
   std::vector<Token> out;
   if (only_ascii_words(text)) {

@@ -1,0 +1,28 @@
+// Language identification of a document's content text (CLD2, Compact Language Detector 2).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace winnow::filters {
+
+/// The code of a language that could not be told: too little text, or a
+/// mix with no clear majority.
+inline constexpr std::string_view undetermined_language = "und";
+
+struct LanguageGuess {
+  std::string code{undetermined_language};  ///< ISO 639-1 ("de"), or "und"
+  int confidence = 0;                       ///< percent of the text's letters in that language, 0 for "und"
+};
+
+/// What a text of at least this many bytes of letters is needed to name a language.
+inline constexpr int min_identified_bytes = 40;
+/// The share of the text, in percent, its first language must hold.
+inline constexpr int min_identified_percent = 60;
+
+/// The language of UTF-8 text: CLD2's first language when CLD2 calls it
+/// reliable, it covers at least min_identified_percent of the text and the
+/// text holds at least min_identified_bytes of letters; otherwise "und".
+[[nodiscard]] LanguageGuess identify_language(std::string_view utf8);
+
+}  // namespace winnow::filters

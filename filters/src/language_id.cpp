@@ -1,0 +1,40 @@
+// Language identification with CLD2: its tables are compiled into libcld2,
+// so nothing is loaded at start-up and only winnow-index links it.
+#include "winnow/filters/language_id.hpp"
+
+#include <climits>
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+namespace winnow::filters {
+
+LanguageGuess identify_language(std::string_view utf8) {
+  CLD2::Language languages[3];
+  int percents[3] = {0, 0, 0};
+  double scores[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  const int length = utf8.size() > INT_MAX ? INT_MAX : static_cast<int>(utf8.size());
+  const CLD2::Language found =
+      CLD2::ExtDetectLanguageSummary(utf8.data(), length, /*is_plain_text=*/true, /*tld_hint=*/"",
+                                     CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE, languages, percents, scores,
+                                     &text_bytes, &reliable);
+  LanguageGuess guess;
+  if (found == CLD2::UNKNOWN_LANGUAGE || found == CLD2::TG_UNKNOWN_LANGUAGE || !reliable ||
+      text_bytes < min_identified_bytes || languages[0] != found || percents[0] < min_identified_percent) {
+    return guess;
+  }
+  std::string code = CLD2::LanguageCode(found);
+  // CLD2 spells a few languages with their old or regional codes.
+  if (const std::size_t dash = code.find('-'); dash != std::string::npos) code.resize(dash);  // "zh-Hant"
+  if (code == "iw") code = "he";
+  if (code == "jw") code = "jv";
+  if (code.size() != 2) return guess;  // not an ISO 639-1 language ("haw", "xx-Qaai")
+  guess.code = std::move(code);
+  guess.confidence = percents[0];
+  return guess;
+}
+
+}  // namespace winnow::filters
