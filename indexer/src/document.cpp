@@ -22,12 +22,13 @@ namespace {
 // occurrence adds the article's occurrence weight to the wdf, which needs the
 // article's length first: the words are gathered, then added.
 void add_content_terms(Xapian::Document& document, const PreparedDocument& prepared) {
-  thread_local const Xapian::Stem stemmer("english");
+  const Xapian::Stem& stemmer = schema::stemmer_for(prepared.text_language);
+  const filters::TextRules rules = filters::text_rules(prepared.text_language);
   std::vector<filters::Token> words;
   std::uint32_t position = 1;
   for (const auto& segment : prepared.segments) {
     if (segment.label != filters::Label::content) continue;
-    for (auto& token : filters::tokenise(segment.text, position)) {
+    for (auto& token : filters::tokenise(segment.text, position, rules)) {
       position = token.position + 1;
       words.push_back(std::move(token));
     }
@@ -111,14 +112,16 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
     document.add_value(schema::story_signature_slot, detail::encode_signature(*prepared.story_signature));
   }
   document.add_boolean_term(schema::unique_id_term(prepared.file.path));
+  document.add_boolean_term(schema::prefixed(schema::language_prefix, prepared.language.code));
+  document.add_boolean_term(schema::prefixed(schema::text_language_prefix, prepared.text_language));
+  document.add_value(schema::language_slot, prepared.language.code);
   const std::string actors = add_entity_terms(document, prepared.entities.actors, schema::actor_schema);
   const std::string places = add_entity_terms(document, prepared.entities.places, schema::place_schema);
-  if (!actors.empty() || !places.empty()) {
-    std::string both;
-    both.reserve(actors.size() + 1 + places.size());
-    both.append(actors).append(1, schema::kinds_separator).append(places);
-    document.add_value(schema::entities_slot, both);
-  }
+  std::string facets;
+  facets.reserve(actors.size() + places.size() + 2 + prepared.language.code.size());
+  facets.append(actors).append(1, schema::kinds_separator).append(places);
+  facets.append(1, schema::kinds_separator).append(prepared.language.code);
+  document.add_value(schema::entities_slot, facets);
 
   const std::string date = prepared.date ? prepared.date->iso() : std::string();
   if (prepared.date) document.add_value(schema::date_slot, prepared.date->sortable());
@@ -132,7 +135,10 @@ Xapian::Document build_document(const PreparedDocument& prepared, bool store_mti
                                {"title", prepared.title},
                                {"date", date},
                                {"actors", entity_names(prepared.entities.actors)},
-                               {"places", entity_names(prepared.entities.places)}};
+                               {"places", entity_names(prepared.entities.places)},
+                               {"lang", prepared.language.code},
+                               {"lang_confidence", prepared.language.confidence},
+                               {"text_lang", prepared.text_language}};
   // Invalid UTF-8 cannot reach here (the decoder repairs it), but never let
   // one odd byte abort a whole batch: replace rather than throw.
   document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

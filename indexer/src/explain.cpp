@@ -60,10 +60,11 @@ std::string evidence_text(const RepetitionEvidence& evidence) {
 
 }  // namespace
 
-ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const std::filesystem::path& index) {
+ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const std::filesystem::path& index,
+                           std::string_view default_language) {
   ExplainedFile out;
   if (index.empty()) {
-    out.prepared = prepare_document(file, bytes);
+    out.prepared = prepare_document(file, bytes, {}, default_language);
     return out;
   }
   const Xapian::Database db = open_local_index(index.string());
@@ -80,7 +81,8 @@ ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const s
   }
   detail::RepetitionTracker tracker(index.string());
   detail::RepetitionTracker::Answers answers;
-  out.prepared = prepare_document(file, bytes, tracker.context_for(docid, file.path, std::move(previous), answers));
+  out.prepared = prepare_document(file, bytes, tracker.context_for(docid, file.path, std::move(previous), answers),
+                                  default_language);
   evidence.story = detail::encode_story(answers.story);
   for (const Xapian::docid copy : tracker.copies_of(docid)) {
     evidence.copies.push_back(db.get_document(copy).get_value(schema::path_slot));
@@ -92,6 +94,19 @@ ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const s
   out.evidence = std::move(evidence);
   return out;
 }
+
+namespace {
+
+// "de (97%)", or "und (stemmed as en)" for a language that was not identified.
+std::string language_text(const PreparedDocument& document) {
+  if (document.language.code == filters::undetermined_language) {
+    return fmt::format("{} (not identified; words read as {})", document.language.code,
+                       terminal_safe(document.text_language));
+  }
+  return fmt::format("{} ({}%)", document.language.code, document.language.confidence);
+}
+
+}  // namespace
 
 std::string explain_text(const PreparedDocument& document, const std::string& shown_path,
                          const RepetitionEvidence* evidence) {
@@ -108,6 +123,7 @@ std::string explain_text(const PreparedDocument& document, const std::string& sh
   out += entities_text("places", document.entities.places);
   out += fmt::format("  title: {}\n", terminal_safe(document.title));
   out += fmt::format("  date:  {}\n", document.date ? document.date->iso() : "none found");
+  out += fmt::format("  lang:  {}\n", language_text(document));
   return out;
 }
 
@@ -126,6 +142,9 @@ std::string explain_json(const PreparedDocument& document, const std::string& sh
       {"title", document.title},
       {"date", document.date ? nlohmann::json(document.date->iso()) : nlohmann::json(nullptr)},
       {"encoding", document.encoding},
+      {"lang", document.language.code},
+      {"lang_confidence", document.language.confidence},
+      {"text_lang", document.text_language},
       {"segments", segments},
       {"content", document.content},
       {"entities", {{"actors", entities_json(document.entities.actors)},

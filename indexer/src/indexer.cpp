@@ -264,7 +264,8 @@ class IndexRun {
     std::vector<detail::Fingerprint> previous;
     if (item.known_docid != 0) previous = m_repetition.fingerprints_at_start(item.known_docid);
     PrepareResult prepared = prepare_document(
-        item.file, bytes, m_repetition.context_for(item.docid, item.file.path, std::move(previous), result.answers));
+        item.file, bytes, m_repetition.context_for(item.docid, item.file.path, std::move(previous), result.answers),
+        m_options.default_language);
     if (!prepared.document) {
       result.problem = std::move(prepared.problem);
       return result;
@@ -389,7 +390,8 @@ class IndexRun {
     }
     detail::RepetitionTracker::Answers answers;
     PrepareResult prepared = prepare_document(
-        file, bytes, m_repetition.context_for(docid, file.path, detail::fingerprints_of(old), answers));
+        file, bytes, m_repetition.context_for(docid, file.path, detail::fingerprints_of(old), answers),
+        m_options.default_language);
     if (!prepared.document) return false;
     Xapian::Document document = build_document(*prepared.document);
     detail::RepetitionTracker::stamp(document, answers);

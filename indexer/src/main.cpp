@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
@@ -32,7 +33,7 @@ void note(const std::string& path, const std::string& problem) {
 // Each FILE is read as a run reads it (regular files only, at most
 // `max_bytes`), but a link is followed wherever it leads: the user named it.
 int explain(const std::vector<std::filesystem::path>& files, bool json, const std::filesystem::path& index,
-            std::uint64_t max_bytes) {
+            std::uint64_t max_bytes, const std::string& default_language) {
   using namespace winnow::index;
   int status = 0;
   const auto every_link = detail::LinkPolicy::every_link();
@@ -44,7 +45,7 @@ int explain(const std::vector<std::filesystem::path>& files, bool json, const st
       continue;
     }
     const FileInfo file{std::filesystem::absolute(path).lexically_normal().string(), 0, bytes.size()};
-    const ExplainedFile explained = explain_file(file, bytes, index);
+    const ExplainedFile explained = explain_file(file, bytes, index, default_language);
     if (!explained.prepared.document) {
       note(path.string(), explained.prepared.problem);
       status = exit_fatal;
@@ -121,6 +122,17 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 100'000u));
   app.add_option("--jobs,-j", options.jobs, "Worker threads for reading and analysing files (default: the cores)")
       ->default_val(options.jobs)->check(CLI::Range(1u, 256u));
+  app.add_option("--lang", options.default_language,
+                 "Language of articles whose language cannot be identified (too short, mixed): an ISO 639-1 "
+                 "code; their words are stemmed in it")
+      ->default_val(options.default_language)
+      ->check(CLI::Validator(
+          [](const std::string& code) {
+            const bool letters = std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            return letters && code.size() >= 2 && code.size() <= 3 ? std::string()
+                                                                   : "not a language code (two or three small letters)";
+          },
+          "CODE"));
   app.add_option("PATH", options.paths, "Files and folders to index (default: the remembered ones)");
   try {
     app.parse(argc, argv);
@@ -132,7 +144,7 @@ int main(int argc, char** argv) {
   }
   if (explain_mode) {
     try {
-      return explain(options.paths, json, explain_index(db), max_mib << 20);
+      return explain(options.paths, json, explain_index(db), max_mib << 20, options.default_language);
     } catch (const std::invalid_argument& error) {
       std::cerr << "winnow-index: " << terminal_safe(error.what()) << '\n';
       return exit_usage;

@@ -51,7 +51,7 @@ std::string shorten_title(std::string title) {
 }  // namespace
 
 PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
-                               const filters::ClassifyContext& context) {
+                               const filters::ClassifyContext& context, std::string_view default_language) {
   filters::DecodeResult decoded = filters::decode(bytes);
   if (!decoded.decoded) return {std::nullopt, decoded.problem};
 
@@ -70,6 +70,11 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
   document.title = shorten_title(first_content_line(document.segments));
   document.date = filters::article_date(document.segments);
   document.content = join_content(document.segments);
+  // From the text that is kept: a cookie banner in English on a German page
+  // does not make it English.
+  document.language = filters::identify_language(document.content);
+  document.text_language = document.language.code == filters::undetermined_language ? std::string(default_language)
+                                                                                     : document.language.code;
   // From the labelled segments, so a re-clean that relabels a repeated footer
   // also drops the names that only the footer held.
   document.entities = filters::extract_entities(document.segments);

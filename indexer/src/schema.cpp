@@ -2,6 +2,7 @@
 #include "winnow/index/schema.hpp"
 
 #include <cstdio>
+#include <map>
 
 namespace winnow::index::schema {
 
@@ -32,6 +33,21 @@ std::string unique_id_term(std::string_view absolute_path) {
   term += '#';
   term += hash;
   return term;
+}
+
+const Xapian::Stem& stemmer_for(std::string_view language) {
+  thread_local std::map<std::string, Xapian::Stem, std::less<>> stemmers;
+  auto found = stemmers.find(language);
+  if (found == stemmers.end()) {
+    Xapian::Stem stemmer("none");
+    try {
+      if (!language.empty()) stemmer = Xapian::Stem(std::string(language));
+    } catch (const Xapian::InvalidArgumentError&) {
+      // No stemmer for this language: its words are indexed as they are.
+    }
+    found = stemmers.emplace(std::string(language), std::move(stemmer)).first;
+  }
+  return found->second;
 }
 
 }  // namespace winnow::index::schema

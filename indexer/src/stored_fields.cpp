@@ -63,6 +63,11 @@ StoredFields read_stored_fields(const Xapian::Document& document) {
   fields.content = document.get_value(schema::content_slot);
   fields.actors = string_array(parsed, "actors");
   fields.places = string_array(parsed, "places");
+  fields.language = string_field(parsed, "lang");
+  fields.text_language = string_field(parsed, "text_lang");
+  if (const auto found = parsed.FindMember("lang_confidence"); found != parsed.MemberEnd() && found->value.IsInt()) {
+    fields.language_confidence = found->value.GetInt();
+  }
   return fields;
 }
 

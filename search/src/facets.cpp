@@ -286,8 +286,12 @@ class KeyCounter : public Xapian::MatchDecider {
     const std::string value = doc.get_value(schema::entities_slot);
     const std::string_view both = value;
     const std::size_t split = std::min(both.find(schema::kinds_separator), both.size());
+    const std::size_t places_start = std::min(split + 1, both.size());
+    const std::size_t language_split = std::min(both.find(schema::kinds_separator, places_start), both.size());
     split_keys(both.substr(0, split), [this](std::string_view key) { m_counts[0].add(key, 1); });
-    split_keys(both.substr(std::min(split + 1, both.size())), [this](std::string_view key) { m_counts[1].add(key, 1); });
+    split_keys(both.substr(places_start, language_split - places_start),
+               [this](std::string_view key) { m_counts[1].add(key, 1); });
+    if (language_split < both.size()) m_counts[2].add(both.substr(language_split + 1), 1);
     return false;
   }
 
@@ -312,11 +316,12 @@ class KeyCounter : public Xapian::MatchDecider {
   [[nodiscard]] const KeyCounts& counts(EntityKind kind) const {
     return m_counts[kind == EntityKind::actor ? 0 : 1];
   }
+  [[nodiscard]] const KeyCounts& language_counts() const { return m_counts[2]; }
 
  private:
-  // The actors' counts, then the places'. (Mutable: Xapian calls a decider
-  // through a const member.)
-  mutable std::array<KeyCounts, 2> m_counts;
+  // The actors' counts, the places', the languages'. (Mutable: Xapian
+  // calls a decider through a const member.)
+  mutable std::array<KeyCounts, 3> m_counts;
   bool m_sampled = false;
   bool m_check_sample = false;  // whether a match shown may be outside the sample
   std::uint64_t m_below = UINT64_MAX;
@@ -383,10 +388,12 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
                          const FacetCounting& counting, std::size_t limit) {
   FacetCounts out;
   if (!counting.local) {
-    Xapian::ValueCountMatchSpy actors(schema::actors_slot), places(schema::places_slot);
-    out.matches = every_match(db, query, {&actors, &places}).get_matches_lower_bound();
+    Xapian::ValueCountMatchSpy actors(schema::actors_slot), places(schema::places_slot),
+        languages(schema::language_slot);
+    out.matches = every_match(db, query, {&actors, &places, &languages}).get_matches_lower_bound();
     out.actors = top_values(per_key(actors), limit);
     out.places = top_values(per_key(places), limit);
+    out.languages = top_values(per_key(languages), limit);
     return out;
   }
   const bool sample = counting.sample_above > 0 && page.matches > counting.sample_above;
@@ -402,6 +409,9 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
   };
   out.actors = values(EntityKind::actor);
   out.places = values(EntityKind::place);
+  out.languages = sample && counter.read() > 0
+                      ? top_values(counter.language_counts(), limit, out.matches, counter.read())
+                      : top_values(counter.language_counts(), limit);
   return out;
 }
 
@@ -476,6 +486,21 @@ std::vector<FacetValue> list_facet(const Xapian::Database& db, EntityKind kind,
     values = top_values(per_key(spy), 0);
   }
   return name_facets(db, kind, std::move(values), 0, local);
+}
+
+std::vector<FacetValue> list_languages(const Xapian::Database& db, const std::optional<Xapian::Query>& query,
+                                       bool local) {
+  std::vector<FacetValue> values;
+  if (!query) {
+    // One L term per document.
+    for_each_term(db, std::string(schema::language_prefix),
+                  [&](std::string_view code, Xapian::doccount count) { values.push_back({{}, std::string(code), count}); });
+    sort_by_count_then_key(values);
+  } else {
+    values = count_facets(db, *query, {}, {.local = local, .sample_above = 0}).languages;
+  }
+  for (auto& value : values) value.name = value.key;
+  return values;
 }
 
 std::string_view plural_name(EntityKind kind) { return kind == EntityKind::actor ? "actors" : "places"; }

@@ -22,7 +22,7 @@ constexpr int exit_error = 2;
 // What to do after the options are read.
 struct Mode {
   bool files = false, json = false;
-  std::string list;  ///< "actors", "places" or empty
+  std::string list;  ///< "actors", "places", "langs" or empty
   std::string color = "auto";
 };
 
@@ -33,24 +33,24 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (!mode.list.empty() && request.facets) return "--list and --facets cannot be combined";
   if (mode.files && request.facets) return "--files and --facets cannot be combined";
   if (!winnow::search::selects_documents(request) && mode.list.empty()) {
-    return "no QUERY given (a QUERY, --actor, --place or --list is needed)";
+    return "no QUERY given (a QUERY, --actor, --place, --lang or --list is needed)";
   }
   // Before the index is opened: an over-long query costs nothing.
   return winnow::search::query_size_problem(request.query);
 }
 
-// --list: every actor or place with its number of documents, over the
-// documents the query and filters select (all of them when there are none).
+// --list: every actor, place or language with its number of documents, over
+// the documents the query and filters select (all of them when there are none).
 int list_values(winnow::search::Databases& opened, const winnow::search::SearchRequest& request, const Mode& mode) {
   using namespace winnow::search;
-  const EntityKind kind = mode.list == "actors" ? EntityKind::actor : EntityKind::place;
   Xapian::Database& db = opened.db;
   // The query is built again on each try: resolving --actor and --place names reads the index.
   const auto values = with_retries(db, [&] {
     const auto query = selects_documents(request) ? std::optional(build_query(db, request)) : std::nullopt;
-    return list_facet(db, kind, query, opened.all_local);
+    if (mode.list == "langs") return list_languages(db, query, opened.all_local);
+    return list_facet(db, mode.list == "actors" ? EntityKind::actor : EntityKind::place, query, opened.all_local);
   });
-  if (mode.json) print_list_json(values, kind, std::cout);
+  if (mode.json) print_list_json(values, mode.list, std::cout);
   else print_list_human(values, std::cout);
   return values.empty() ? exit_no_match : 0;
 }
@@ -96,10 +96,20 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option("--place", request.places, "Only articles naming this place; repeat: all of them")
       ->allow_extra_args(false);
-  app.add_flag("--facets", request.facets, "Also show the top actors and places of all matches, with counts (estimated from a sample above 1,000 matches)");
+  app.add_option("--lang", request.languages,
+                 "Only articles in this language (ISO 639-1 code, e.g. de; und: not identified); repeat: any of them")
+      ->allow_extra_args(false)
+      ->transform([](std::string code) {
+        for (char& c : code) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        return code;
+      });
+  app.add_flag("--facets", request.facets,
+               "Also show the top actors, places and languages of all matches, with counts (estimated from a "
+               "sample above 1,000 matches)");
   app.add_option("--list", mode.list,
-                 "Print every actor or place with its number of articles, not articles: actors or places")
-      ->check(CLI::IsMember({"actors", "places"}));
+                 "Print every actor, place or language with its number of articles, not articles: actors, "
+                 "places or langs")
+      ->check(CLI::IsMember({"actors", "places", "langs"}));
   // Ranges a user can mean; together they stay far inside Xapian's 32-bit document counts.
   app.add_option("--limit", request.limit, "Results to show")->default_val(request.limit)
       ->check(CLI::Range(0u, 1'000'000u));

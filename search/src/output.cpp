@@ -65,7 +65,8 @@ void print_values(const std::vector<FacetValue>& values, std::ostream& out, bool
 
 void print_facets(const Facets& facets, std::ostream& out) {
   const std::string_view counted = facets.estimated ? ", estimated from a sample" : "";
-  for (const auto& [heading, values] : {std::pair{"actors", &facets.actors}, std::pair{"places", &facets.places}}) {
+  for (const auto& [heading, values] : {std::pair{"actors", &facets.actors}, std::pair{"places", &facets.places},
+                                       std::pair{"languages", &facets.languages}}) {
     out << fmt::format("\ntop {} (documents{}):\n", heading, counted);
     if (values->empty()) out << "      (none)\n";
     print_values(*values, out, facets.estimated);
@@ -81,6 +82,7 @@ nlohmann::json values_json(const std::vector<FacetValue>& values) {
 nlohmann::json facets_json(const Facets& facets) {
   return {{"actors", values_json(facets.actors)},
           {"places", values_json(facets.places)},
+          {"langs", values_json(facets.languages)},
           {"estimated", facets.estimated}};
 }
 
@@ -100,6 +102,8 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color) 
     out << fmt::format("{:>2}. {}\n", hit.rank, paint(bold, title));
     std::string where = index::terminal_safe(index::display_path(hit.path));
     if (!hit.date.empty()) where += "  " + hit.date;
+    // English is what most archives hold: only other languages are named.
+    if (!hit.language.empty() && hit.language != "en") where += "  [" + index::terminal_safe(hit.language) + "]";
     out << "    " << paint(dim, where) << '\n';
     if (const std::string entities = entities_line(hit); !entities.empty()) out << "    " << entities << '\n';
     if (!hit.snippet.empty()) out << "    " << shown_snippet(hit, color) << '\n';
@@ -126,7 +130,8 @@ void print_json(const SearchResponse& response, std::ostream& out) {
                        {"score", hit.score},
                        {"snippet", hit.snippet},
                        {"actors", hit.actors},
-                       {"places", hit.places}});
+                       {"places", hit.places},
+                       {"lang", hit.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.language)}});
   }
   const nlohmann::json document = {
       {"query", response.query},
@@ -140,8 +145,8 @@ void print_json(const SearchResponse& response, std::ostream& out) {
 
 void print_list_human(const std::vector<FacetValue>& values, std::ostream& out) { print_values(values, out); }
 
-void print_list_json(const std::vector<FacetValue>& values, EntityKind kind, std::ostream& out) {
-  out << dump({{std::string(plural_name(kind)), values_json(values)}}) << '\n';
+void print_list_json(const std::vector<FacetValue>& values, std::string_view list, std::ostream& out) {
+  out << dump({{std::string(list), values_json(values)}}) << '\n';
 }
 
 void print_files(const SearchResponse& response, std::ostream& out) {

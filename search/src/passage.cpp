@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include "winnow/filters/text.hpp"
+#include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/searcher.hpp"
@@ -142,6 +143,17 @@ class QueryTerms {
   [[nodiscard]] std::size_t size() const { return m_names.size(); }
   [[nodiscard]] double weight(std::size_t term) const { return m_weights[term]; }
 
+  /// The language of the texts to come: their words are normalised and
+  /// stemmed in it, as the indexer did.
+  void set_language(std::string_view language) {
+    if (language.empty()) language = index::fallback_language;  // an index of schema 7
+    if (language == m_language) return;
+    m_language = language;
+    m_stemmer = &index::schema::stemmer_for(m_language);
+    m_rules = filters::text_rules(m_language);
+    m_seen.clear();
+  }
+
   // The query term that a word of a text matches, or npos.
   std::size_t match(std::string_view word) {
     if (!may_match(word)) return npos;
@@ -222,8 +234,8 @@ class QueryTerms {
   }
 
   [[nodiscard]] std::size_t compute(std::string_view word) const {
-    thread_local const Xapian::Stem stemmer("english");
-    for (const auto& token : filters::tokenise(word)) {
+    const Xapian::Stem& stemmer = *m_stemmer;
+    for (const auto& token : filters::tokenise(word, 0, m_rules)) {
       if (const auto plain = m_terms.find(token.term); plain != m_terms.end()) return plain->second;
       const std::string stem = index::schema::prefixed(index::schema::stem_prefix, stemmer(token.term));
       if (const auto stemmed = m_terms.find(stem); stemmed != m_terms.end()) return stemmed->second;
@@ -242,7 +254,10 @@ class QueryTerms {
   std::array<bool, 128> m_first{}, m_any_second{};
   std::array<bool, 256> m_may_start{};
   std::array<std::array<bool, 128>, 128> m_first_two{};
-  std::unordered_map<std::string, std::size_t> m_seen;
+  std::unordered_map<std::string, std::size_t> m_seen;  // in m_language
+  std::string m_language{index::fallback_language};
+  const Xapian::Stem* m_stemmer = &index::schema::stemmer_for(index::fallback_language);
+  filters::TextRules m_rules;
 };
 
 struct Match {
@@ -378,8 +393,9 @@ PassagePicker::PassagePicker(const Xapian::MSet& matches, const Xapian::Query& q
 
 PassagePicker::~PassagePicker() = default;
 
-Passage PassagePicker::operator()(std::string_view text) {
+Passage PassagePicker::operator()(std::string_view text, std::string_view language) {
   State& s = *m_state;
+  s.terms.set_language(language);
   std::vector<Match> matches;
   for_each_word(text, s.terms.may_start(), [&](std::size_t begin, std::size_t end) {
     if (const std::size_t term = s.terms.match(text.substr(begin, end - begin)); term != npos) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "winnow/filters/text.hpp"
+#include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/facets.hpp"
 
@@ -33,7 +34,7 @@ std::string_view without_leading_syntax(std::string_view chunk) {
 bool kept_verbatim(std::string_view chunk) {
   std::string_view bare = without_leading_syntax(chunk);
   while (!bare.empty() && bare.back() == ')') bare.remove_suffix(1);
-  return is_operator(bare) || bare.starts_with("date:");
+  return is_operator(bare) || bare.starts_with("date:") || bare.starts_with(language_field_colon);
 }
 
 // An actor: or place: filter is left to its field processor, which folds the
@@ -205,7 +206,7 @@ std::string wildcard_pattern(const Xapian::Query& wildcard) {
   return description.substr(description.rfind(' ') + 1);
 }
 
-std::string normalise_query(std::string_view query) {
+std::string normalise_query(std::string_view query, const filters::TextRules& rules) {
   std::string out;
   std::size_t i = 0;
   while (i < query.size()) {
@@ -217,16 +218,40 @@ std::string normalise_query(std::string_view query) {
     const bool entity_filter = is_entity_filter(query.substr(start, end - start));
     if (entity_filter) end = entity_filter_end(query, start);
     const std::string_view chunk = query.substr(start, end - start);
-    out += entity_filter || kept_verbatim(chunk) ? std::string(chunk) : with_wildcard_word(filters::normalise(chunk));
+    out += entity_filter || kept_verbatim(chunk) ? std::string(chunk) : with_wildcard_word(filters::normalise(chunk, rules));
     i = end;
   }
   return out;
 }
 
-Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
+std::vector<std::string> text_languages(const Xapian::Database& db) {
+  std::vector<std::string> languages;
+  const std::string prefix(index::schema::text_language_prefix);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    languages.push_back((*it).substr(prefix.size()));
+  }
+  // An index without XS terms (empty, or of an older schema) is English.
+  if (languages.empty()) languages.emplace_back(index::fallback_language);
+  return languages;
+}
+
+namespace {
+
+// lang:de -> the L term of that language, however its code is typed ("DE").
+class LanguageFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    std::string code;
+    for (const char c : value) code += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return Xapian::Query(index::schema::prefixed(index::schema::language_prefix, code));
+  }
+};
+
+// The query as one language reads it: its normaliser and its stemmer.
+Xapian::Query parse_in_language(std::string_view query, const Xapian::Database& db, const std::string& language) {
   Xapian::QueryParser parser;
   parser.set_database(db);
-  parser.set_stemmer(Xapian::Stem("english"));
+  parser.set_stemmer(index::schema::stemmer_for(language));
   // Every content term is a stem with Z, phrases included (see schema.hpp):
   // STEM_ALL stems every word and the empty field's prefix adds the Z, so
   // wildcards expand over the same Z terms too (STEM_ALL_Z would leave them bare).
@@ -241,18 +266,46 @@ Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
   EntityFieldProcessor actors(db, EntityKind::actor), places(db, EntityKind::place);
   parser.add_boolean_prefix(std::string(actor_field), &actors, &each_alone);
   parser.add_boolean_prefix(std::string(place_field), &places, &each_alone);
+  LanguageFieldProcessor languages;
+  parser.add_boolean_prefix(std::string(language_field), &languages);
   parser.set_max_expansion(query_limits.wildcard_words, Xapian::Query::WILDCARD_LIMIT_ERROR,
                            Xapian::QueryParser::FLAG_WILDCARD);
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT;
   Xapian::Query parsed;
   try {
-    parsed = parser.parse_query(normalise_query(query), flags);
+    parsed = parser.parse_query(normalise_query(query, filters::text_rules(language)), flags);
   } catch (const Xapian::QueryParserError& error) {
     throw QuerySyntaxError(error.get_msg());
   }
   check_query_limits(parsed, db);
   return without_repeated_words(parsed).value_or(parsed);
+}
+
+}  // namespace
+
+std::vector<QueryReading> query_readings(std::string_view query, const Xapian::Database& db) {
+  std::vector<QueryReading> readings;
+  for (auto& language : text_languages(db)) {
+    Xapian::Query reading = parse_in_language(query, db, language);
+    readings.push_back({std::move(language), std::move(reading)});
+  }
+  return readings;
+}
+
+Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
+  const std::vector<std::string> languages = text_languages(db);
+  if (languages.size() == 1) return parse_in_language(query, db, languages.front());
+  // Each document's words were stemmed in its own language: the query is
+  // read in each language of the index and each reading restricted to the
+  // documents of its language, so "Wahlen" finds German articles that say
+  // "Wahl", and a document matches (and weighs) in one reading only.
+  std::vector<Xapian::Query> readings;
+  for (const auto& language : languages) {
+    readings.emplace_back(Xapian::Query::OP_FILTER, parse_in_language(query, db, language),
+                          Xapian::Query(index::schema::prefixed(index::schema::text_language_prefix, language)));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, readings.begin(), readings.end());
 }
 
 }  // namespace winnow::search

@@ -1,6 +1,10 @@
 // Searching: open the indexes, run the query, turn matches into hits with snippets.
 #include "winnow/search/searcher.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <map>
+
 #include <charconv>
 #include <fstream>
 #include <filesystem>
@@ -11,6 +15,7 @@
 #include "winnow/index/display.hpp"
 #include "winnow/index/document.hpp"
 #include "winnow/index/local_index.hpp"
+#include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"
@@ -203,13 +208,20 @@ Databases open_databases(const std::vector<std::string>& locations, const OpenPo
 }
 
 bool selects_documents(const SearchRequest& request) {
-  return has_words(request) || !request.actors.empty() || !request.places.empty();
+  return has_words(request) || !request.actors.empty() || !request.places.empty() || !request.languages.empty();
 }
 
 Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) {
   std::vector<Xapian::Query> filters;
   for (const auto& name : request.actors) filters.push_back(entity_query(db, EntityKind::actor, name));
   for (const auto& name : request.places) filters.push_back(entity_query(db, EntityKind::place, name));
+  if (!request.languages.empty()) {
+    std::vector<Xapian::Query> languages;
+    for (const auto& code : request.languages) {
+      languages.emplace_back(index::schema::prefixed(index::schema::language_prefix, code));
+    }
+    filters.emplace_back(Xapian::Query::OP_OR, languages.begin(), languages.end());
+  }
   Xapian::Query query = has_words(request) ? parse_query(request.query, db) : Xapian::Query();
   if (filters.empty()) return query;
   const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
@@ -217,6 +229,44 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& reque
   if (!has_words(request)) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
+
+namespace {
+
+// The query's terms, each copy counted, as Xapian's percentages count them.
+std::size_t query_terms(const Xapian::Query& query) {
+  return static_cast<std::size_t>(std::distance(query.get_terms_begin(), query.get_terms_end()));
+}
+
+// Xapian's percentage counts the terms a match lacks: against the terms of
+// every language's reading, the best match of a multilingual index would
+// score 100 / languages. Scaled to the terms of the document's own
+// language's reading, a score means what it means in an index of one language.
+class ScoreScale {
+ public:
+  ScoreScale(const Xapian::Database& db, const SearchRequest& request) {
+    if (!has_words(request)) return;
+    const auto readings = query_readings(request.query, db);
+    if (readings.size() < 2) return;
+    std::size_t all = 0;
+    for (const auto& reading : readings) all += query_terms(reading.query);
+    for (const auto& reading : readings) {
+      const std::size_t own = query_terms(reading.query);
+      if (own > 0) m_scale.emplace(reading.language, static_cast<double>(all) / static_cast<double>(own));
+    }
+  }
+
+  [[nodiscard]] int operator()(int percent, const std::string& text_language) const {
+    if (m_scale.empty()) return percent;
+    const auto found = m_scale.find(text_language.empty() ? std::string(index::fallback_language) : text_language);
+    if (found == m_scale.end()) return percent;
+    return std::min(100, static_cast<int>(percent * found->second + 0.5));
+  }
+
+ private:
+  std::map<std::string, double> m_scale;
+};
+
+}  // namespace
 
 SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request, const FacetCounting& counting) {
   const Xapian::Query query = build_query(db, request);
@@ -234,9 +284,10 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
                                       facets_shown);
     response.total = counts.matches;
     response.exact = true;
+    for (auto& language : counts.languages) language.name = language.key;
     response.facets = Facets{name_facets(db, EntityKind::actor, std::move(counts.actors), 0, counting.local),
                              name_facets(db, EntityKind::place, std::move(counts.places), 0, counting.local),
-                             counts.estimated};
+                             std::move(counts.languages), counts.estimated};
   }
   unsigned rank = request.offset;
   if (request.paths_only) {
@@ -244,12 +295,15 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
     return response;
   }
   PassagePicker passage_of(matches, query, entity_filter_words(request));
+  const ScoreScale scaled(db, request);
   for (auto it = matches.begin(); it != matches.end(); ++it) {
     index::StoredFields fields = index::read_stored_fields(it.get_document());
-    Passage passage = passage_of(strip_markers(std::move(fields.content)));
+    Passage passage = passage_of(strip_markers(std::move(fields.content)), fields.text_language);
     response.hits.push_back({++rank, std::move(fields.path), std::move(fields.title), std::move(fields.date),
-                             it.get_percent(), std::move(passage.plain), std::move(passage.marked),
-                             std::move(fields.actors), std::move(fields.places)});
+                             scaled(it.get_percent(), fields.text_language), std::move(passage.plain),
+                             std::move(passage.marked),
+                             std::move(fields.actors), std::move(fields.places), std::move(fields.language),
+                             fields.language_confidence});
   }
   return response;
 }

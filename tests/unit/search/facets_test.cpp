@@ -568,7 +568,7 @@ TEST_CASE("estimated facet counts are marked in the human output and the JSON", 
   response.query = "flood";
   response.total = 97000;
   response.exact = true;
-  response.facets = search::Facets{{{"Wagner Group", "wagner group", 1234}}, {{"Mali", "mali", 56}}, true};
+  response.facets = search::Facets{{{"Wagner Group", "wagner group", 1234}}, {{"Mali", "mali", 56}}, {}, true};
 
   std::ostringstream human;
   search::print_human(response, human, false);
@@ -593,5 +593,8 @@ TEST_CASE("estimated facet counts are marked in the human output and the JSON", 
   json.str("");
   search::print_json(response, json);
   CHECK(nlohmann::json::parse(json.str())["facets"] ==
-        nlohmann::json{{"actors", nlohmann::json::array()}, {"places", nlohmann::json::array()}, {"estimated", false}});
+        nlohmann::json{{"actors", nlohmann::json::array()},
+                       {"places", nlohmann::json::array()},
+                       {"langs", nlohmann::json::array()},
+                       {"estimated", false}});
 }

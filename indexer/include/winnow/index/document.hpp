@@ -19,6 +19,9 @@ struct StoredFields {
   std::string content;  ///< cleaned text, for snippets
   std::vector<std::string> actors;  ///< actors' names, most mentioned first
   std::vector<std::string> places;  ///< places' names, most mentioned first
+  std::string language;       ///< identified language, ISO 639-1 or "und"; empty in an older index
+  int language_confidence = 0;  ///< percent
+  std::string text_language;  ///< the language its words were stemmed in
 };
 
 /// Builds the Xapian document: positional terms and stems from content

@@ -30,9 +30,11 @@ struct ExplainedFile {
 /// Prepares a file as winnow-index would index it into `index`, with the
 /// index's repetition counts and stories; with an empty `index`, on the
 /// file's own evidence alone. `file.path` must be absolute.
-/// Throws Xapian::Error when `index` cannot be read.
+/// `default_language` is the run's --lang. Throws Xapian::Error when
+/// `index` cannot be read.
 [[nodiscard]] ExplainedFile explain_file(const FileInfo& file, std::string_view bytes,
-                                         const std::filesystem::path& index);
+                                         const std::filesystem::path& index,
+                                         std::string_view default_language = fallback_language);
 
 /// Human-readable: one line per segment (line, label, score, text, reasons), then the actors and
 /// places (name, number of mentions, the names used), title and date;

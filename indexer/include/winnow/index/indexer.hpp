@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "winnow/index/prepare.hpp"
+
 namespace winnow::index {
 
 /// The number of cores, at least 1: the default number of worker threads.
@@ -22,6 +24,8 @@ struct IndexOptions {
   bool follow_symlinks = false;              ///< also follow links that lead outside every root
   unsigned batch_files = 1000;               ///< files per Xapian transaction
   unsigned jobs = default_jobs();            ///< worker threads for the per-document stages
+  /// The text language of documents whose language cannot be identified (--lang).
+  std::string default_language{fallback_language};
 };
 
 /// What a run did, for the summary line.

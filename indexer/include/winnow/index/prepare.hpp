@@ -10,6 +10,7 @@
 #include "winnow/filters/boilerplate.hpp"
 #include "winnow/filters/dates.hpp"
 #include "winnow/filters/entities.hpp"
+#include "winnow/filters/language_id.hpp"
 #include "winnow/filters/segment.hpp"
 
 namespace winnow::index {
@@ -21,6 +22,10 @@ struct FileInfo {
   std::uint64_t size = 0;      ///< bytes
   std::int64_t ctime_ns = 0;   ///< inode change time (chmod changes it, not the mtime); 0 = not stat-ed
 };
+
+/// The language of a document whose language cannot be identified, unless
+/// the run names another (winnow-index --lang).
+inline constexpr std::string_view fallback_language = "en";
 
 /// A document after decode, segment, classify, entities: everything needed to index it.
 struct PreparedDocument {
@@ -34,7 +39,12 @@ struct PreparedDocument {
   std::string content;                     ///< content segments, one source line per text line
   filters::Entities entities;              ///< actors and places of the content segments
   std::optional<filters::StorySignature> story_signature;  ///< of the text kept on its own evidence
+  filters::LanguageGuess language;         ///< identified from `content`; "und" when it could not be
+  /// The language the words are normalised and stemmed in: `language`, or
+  /// the run's default language when that is "und".
+  std::string text_language{fallback_language};
 };
+
 
 /// A prepared document, or why the file is not indexed.
 struct PrepareResult {
@@ -42,9 +52,12 @@ struct PrepareResult {
   std::string problem;  ///< e.g. "binary data"
 };
 
-/// Runs decode -> segment -> classify -> entities on a file's bytes. Pure: the same bytes
-/// and context give the same document, so it may run on any thread.
+/// Runs decode -> segment -> classify -> entities -> language on a file's
+/// bytes. Pure: the same bytes, context and default language give the same
+/// document, so it may run on any thread. `default_language` is the text
+/// language of a document whose language cannot be told.
 [[nodiscard]] PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
-                                             const filters::ClassifyContext& context = {});
+                                             const filters::ClassifyContext& context = {},
+                                             std::string_view default_language = fallback_language);
 
 }  // namespace winnow::index

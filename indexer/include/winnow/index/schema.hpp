@@ -23,12 +23,24 @@ namespace winnow::index::schema {
 /// 6: both kinds of entity keys in slot 9 as well, for counting facets.
 /// 7: stories (slots 10 and 11) and the repetition evidence each document
 ///    was classified with (slot 12); fingerprints counted over stories.
-inline constexpr std::string_view version = "7";
+/// 8: languages: L and XS terms, slot 13; content words stemmed in the
+///    document's text language.
+inline constexpr std::string_view version = "8";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
-/// Content words: Z + the English Snowball stem of each filters::tokenise
-/// term, with positions, as Xapian's STEM_ALL_Z. There are no unprefixed terms.
+/// Content words: Z + the Snowball stem, in the document's text language
+/// (XS), of each filters::tokenise term, with positions, as Xapian's
+/// STEM_ALL_Z. There are no unprefixed terms.
 inline constexpr std::string_view stem_prefix = "Z";
+/// L<code>: the document's language as identified, ISO 639-1, or "und"
+/// (filters::identify_language); boolean, one per document. lang:CODE.
+inline constexpr std::string_view language_prefix = "L";
+/// XS<code>: the language the document's words were normalised and stemmed
+/// in: its language, or the run's default for "und". Boolean, one per
+/// document. A search parses its words once per language the index holds
+/// these terms for (the languages are few), each parse with that language's
+/// stemmer and restricted to its documents.
+inline constexpr std::string_view text_language_prefix = "XS";
 /// The document's unique id: Q + absolute path (hashed when too long).
 inline constexpr std::string_view unique_id_prefix = "Q";
 
@@ -80,7 +92,8 @@ enum Slot : Xapian::valueno {
   /// posting table: they were 29% of the blocks that adding 1,000 files to
   /// an index of 100,000 wrote.
   fingerprints_slot = 8,
-  /// Slot 5's value, kinds_separator, slot 6's value; absent when both are.
+  /// Slot 5's value, kinds_separator, slot 6's value, kinds_separator,
+  /// slot 13's value (the language).
   /// Counting facets over a local index reads this one value per match
   /// instead of two: each read looks up and copies a chunk of values, and
   /// the two reads were half of what --facets cost.
@@ -100,9 +113,11 @@ enum Slot : Xapian::valueno {
   /// the document's labels rest on. A document whose evidence no longer
   /// matches the counts is classified again.
   repeated_slot = 12,
+  /// The document's language as its L term has it ("de", "und").
+  language_slot = 13,
 };
 
-/// Separates the actors' keys from the places' in slot 9.
+/// Separates the actors' keys from the places', and those from the language, in slot 9.
 inline constexpr char kinds_separator = '\x1e';
 
 /// The prefixes and slot of one kind of entity, so code handles both kinds alike.
@@ -206,6 +221,12 @@ inline constexpr double occurrence_scale = 16;
 
 /// Q + path, or Q + a prefix of the path and its hash when too long.
 [[nodiscard]] std::string unique_id_term(std::string_view absolute_path);
+
+/// The Snowball stemmer of a language (Xapian takes ISO 639-1 codes), or
+/// Xapian's "none" (words as they are) for a language it has none for
+/// ("pl"). One per thread and language: a stemmer is not shared across
+/// threads.
+[[nodiscard]] const Xapian::Stem& stemmer_for(std::string_view language);
 
 /// 64-bit FNV-1a: stable across runs and machines, cheap; used for content hashes.
 [[nodiscard]] std::uint64_t fnv1a64(std::string_view bytes);

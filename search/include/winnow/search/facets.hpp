@@ -82,6 +82,7 @@ struct FacetCounting {
 struct FacetCounts {
   std::vector<FacetValue> actors;  ///< most documents first, then by key; names left empty
   std::vector<FacetValue> places;
+  std::vector<FacetValue> languages;  ///< ISO 639-1 codes and "und"
   Xapian::doccount matches = 0;    ///< the exact number of matches
   /// The counts are estimated from a sample of the matches (each sampled
   /// count times matches / sampled matches, rounded), not exact.
@@ -127,6 +128,12 @@ struct MatchEstimate {
 [[nodiscard]] std::vector<FacetValue> list_facet(const Xapian::Database& db, EntityKind kind,
                                                  const std::optional<Xapian::Query>& query = std::nullopt,
                                                  bool local = true);
+
+/// Every language with its number of documents, as list_facet counts an
+/// entity kind (the name of each is its code).
+[[nodiscard]] std::vector<FacetValue> list_languages(const Xapian::Database& db,
+                                                     const std::optional<Xapian::Query>& query = std::nullopt,
+                                                     bool local = true);
 
 /// "actors" or "places", as --list and the JSON output spell the kinds.
 [[nodiscard]] std::string_view plural_name(EntityKind kind);

@@ -17,8 +17,8 @@ void print_json(const SearchResponse& response, std::ostream& out);
 /// --list: one "count  name" line per value.
 void print_list_human(const std::vector<FacetValue>& values, std::ostream& out);
 
-/// --list --json: {"actors": [{"name", "count"}, ...]} (or "places").
-void print_list_json(const std::vector<FacetValue>& values, EntityKind kind, std::ostream& out);
+/// --list --json: {"actors": [{"name", "count"}, ...]} (or "places", "langs": the list asked for).
+void print_list_json(const std::vector<FacetValue>& values, std::string_view list, std::ostream& out);
 
 /// Paths only, one per line.
 void print_files(const SearchResponse& response, std::ostream& out);

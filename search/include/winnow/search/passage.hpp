@@ -49,7 +49,9 @@ class PassagePicker {
   PassagePicker(const PassagePicker&) = delete;
   PassagePicker& operator=(const PassagePicker&) = delete;
 
-  [[nodiscard]] Passage operator()(std::string_view text);
+  /// The passage of `text`, whose words are in `language` (the document's
+  /// text language; "" for English, as an index of schema 7 has it).
+  [[nodiscard]] Passage operator()(std::string_view text, std::string_view language = {});
 
  private:
   struct State;

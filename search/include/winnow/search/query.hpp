@@ -5,8 +5,11 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
+
+#include "winnow/filters/text.hpp"
 
 namespace winnow::search {
 
@@ -57,18 +60,37 @@ inline constexpr QueryLimits query_limits{};
 /// The query fields that filter by entity: actor:NAME, place:"Two Words".
 inline constexpr std::string_view actor_field = "actor";
 inline constexpr std::string_view place_field = "place";
+/// The query field that filters by language: lang:de.
+inline constexpr std::string_view language_field = "lang";
+inline constexpr std::string_view language_field_colon = "lang:";
 
 /// Runs the document normaliser over the words of a query, keeping the
 /// syntax QueryParser needs: upper-case operators (AND, OR, NOT, XOR, NEAR,
 /// ADJ), the date: range and actor:/place: filters with their (quoted)
-/// values, so documents and queries fold alike.
-[[nodiscard]] std::string normalise_query(std::string_view query);
+/// values, so documents and queries fold alike. `rules` are the text
+/// language's (elisions), as its documents were normalised with.
+[[nodiscard]] std::string normalise_query(std::string_view query, const filters::TextRules& rules = {});
+
+/// The query as one text language reads it (see parse_query).
+struct QueryReading {
+  std::string language;
+  Xapian::Query query;
+};
+
+/// The query read in each of text_languages(db), unrestricted.
+[[nodiscard]] std::vector<QueryReading> query_readings(std::string_view query, const Xapian::Database& db);
+
+/// The languages the index's documents were stemmed in (their XS terms),
+/// sorted; English for an index with none.
+[[nodiscard]] std::vector<std::string> text_languages(const Xapian::Database& db);
 
 /// Parses a query: words, phrases, boolean operators, +/-, wildcards,
-/// date:FROM..TO, and actor:NAME / place:NAME filters (resolved against `db`
+/// date:FROM..TO, lang:CODE, and actor:NAME / place:NAME filters (resolved against `db`
 /// with entity_query; several are combined with AND and do not change the
 /// ranking). Several words mean all of them (AND); a word repeated in them
 /// is matched once, weighing as many times as it is repeated. Throws
+/// The words are read in each language of text_languages(db), with its
+/// stemmer, each reading restricted to that language's documents. Throws
 /// QuerySyntaxError for bad syntax, QueryTooLarge when a NEAR group or a
 /// wildcard is over query_limits (the wildcards' words are counted in `db`).
 [[nodiscard]] Xapian::Query parse_query(std::string_view query, const Xapian::Database& db);

@@ -19,7 +19,8 @@ struct SearchRequest {
   unsigned limit = 10;
   std::vector<std::string> actors;   ///< --actor names: each must match (AND)
   std::vector<std::string> places;   ///< --place names: each must match (AND)
-  bool facets = false;               ///< count actors and places over every match
+  std::vector<std::string> languages;  ///< --lang codes: any of them (OR)
+  bool facets = false;               ///< count actors, places and languages over every match
   /// Hits need only their rank, path and score (--files): no stored data is
   /// read and no snippet made.
   bool paths_only = false;
@@ -36,12 +37,15 @@ struct Hit {
   std::string snippet_marked;  ///< the same, matched words wrapped in highlight_start/end
   std::vector<std::string> actors;  ///< the document's actors, most mentioned first
   std::vector<std::string> places;  ///< the document's places, most mentioned first
+  std::string language;             ///< ISO 639-1 or "und"; empty in an index of schema 7
+  int language_confidence = 0;      ///< percent
 };
 
 /// The top actors and places over all matches, with document counts.
 struct Facets {
   std::vector<FacetValue> actors;
   std::vector<FacetValue> places;
+  std::vector<FacetValue> languages;  ///< every language of the matches, named by its code
   /// The counts are estimated from a sample of the matches (there were many
   /// of them; see FacetCounting), not exact.
   bool estimated = false;
