@@ -311,6 +311,11 @@ DecodeResult decode(std::string_view bytes) {
   if (result.decoded) {
     DecodedText& decoded = *result.decoded;
     decoded.text = repair_mojibake(decoded.text, &decoded.mojibake_repairs);
+    // A U+FEFF after the byte order mark (a file saved twice with one, found
+    // by make fuzz as FF FE FF FE) would start the text: it is a mark, not text.
+    std::size_t marks = 0;
+    while (std::string_view(decoded.text).substr(marks).starts_with(utf8_bom)) marks += utf8_bom.size();
+    decoded.text.erase(0, marks);
   }
   return result;
 }

@@ -73,6 +73,16 @@ TEST_CASE("UTF-8 passes through and a BOM is stripped", "[decode]") {
   CHECK(text_of(bom).text == "Ménaka");
 }
 
+TEST_CASE("byte order marks repeated after the first never start the text", "[decode]") {
+  // Found by make fuzz: FF FE FF FE, UTF-16LE whose text is one more U+FEFF.
+  const auto twice16 = decode(std::string_view("\xFF\xFE\xFF\xFE", 4));
+  CHECK(text_of(twice16).text.empty());
+  CHECK(text_of(decode(std::string_view("\xFF\xFE\xFF\xFEG\0a\0o\0", 10))).text == "Gao");
+  CHECK(text_of(decode("\xEF\xBB\xBF\xEF\xBB\xBFGao")).text == "Gao");
+  // Further on, U+FEFF is a zero-width no-break space, text like any other.
+  CHECK(text_of(decode("Ga\xEF\xBB\xBFo")).text == "Ga\xEF\xBB\xBFo");
+}
+
 TEST_CASE("UTF-16 with a BOM decodes in either byte order", "[decode]") {
   // "Mé" then U+2019 and "s"
   const auto le = decode(std::string("\xFF\xFEM\0\xE9\0\x19\x20s\0", 10));
