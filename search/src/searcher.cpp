@@ -244,9 +244,10 @@ std::size_t query_terms(const Xapian::Query& query) {
 class ScoreScale {
  public:
   ScoreScale(const Xapian::Database& db, const SearchRequest& request) {
-    if (!has_words(request)) return;
+    // An index of one language scores as Xapian does; only a query of
+    // several readings is read again here to count their terms.
+    if (!has_words(request) || text_languages(db).size() < 2) return;
     const auto readings = query_readings(request.query, db);
-    if (readings.size() < 2) return;
     std::size_t all = 0;
     for (const auto& reading : readings) all += query_terms(reading.query);
     for (const auto& reading : readings) {
