@@ -2,7 +2,6 @@
 // so nothing is loaded at start-up and only winnow-index links it.
 #include "winnow/filters/language_id.hpp"
 
-#include <climits>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cld2/public/compact_lang_det.h>
@@ -16,7 +15,15 @@ LanguageGuess identify_language(std::string_view utf8) {
   double scores[3];
   int text_bytes = 0;
   bool reliable = false;
-  const int length = utf8.size() > INT_MAX ? INT_MAX : static_cast<int>(utf8.size());
+  // An article's first few kilobytes name its language as well as the
+  // whole does (CLD2 is right on every fixture and gold article from 120
+  // bytes of body), and CLD2 was 8% of indexing's instructions on whole texts.
+  if (utf8.size() > max_identified_bytes) {
+    std::size_t cut = max_identified_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    utf8 = utf8.substr(0, cut);
+  }
+  const int length = static_cast<int>(utf8.size());
   const CLD2::Language found =
       CLD2::ExtDetectLanguageSummary(utf8.data(), length, /*is_plain_text=*/true, /*tld_hint=*/"",
                                      CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE, languages, percents, scores,

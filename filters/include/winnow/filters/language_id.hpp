@@ -1,6 +1,7 @@
 // Language identification of a document's content text (CLD2, Compact Language Detector 2).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -20,7 +21,10 @@ inline constexpr int min_identified_bytes = 40;
 /// The share of the text, in percent, its first language must hold.
 inline constexpr int min_identified_percent = 60;
 
-/// The language of UTF-8 text: CLD2's first language when CLD2 calls it
+/// How much of a text is read: its first 2 KiB (cut at a character).
+inline constexpr std::size_t max_identified_bytes = 2048;
+
+/// The language of UTF-8 text (its first max_identified_bytes): CLD2's first language when CLD2 calls it
 /// reliable, it covers at least min_identified_percent of the text and the
 /// text holds at least min_identified_bytes of letters; otherwise "und".
 [[nodiscard]] LanguageGuess identify_language(std::string_view utf8);
