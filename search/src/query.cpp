@@ -284,15 +284,6 @@ Xapian::Query parse_in_language(std::string_view query, const Xapian::Database& 
 
 }  // namespace
 
-std::vector<QueryReading> query_readings(std::string_view query, const Xapian::Database& db) {
-  std::vector<QueryReading> readings;
-  for (auto& language : text_languages(db)) {
-    Xapian::Query reading = parse_in_language(query, db, language);
-    readings.push_back({std::move(language), std::move(reading)});
-  }
-  return readings;
-}
-
 Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
   const std::vector<std::string> languages = text_languages(db);
   if (languages.size() == 1) return parse_in_language(query, db, languages.front());

@@ -241,18 +241,18 @@ std::size_t query_terms(const Xapian::Query& query) {
 // every language's reading, the best match of a multilingual index would
 // score 100 / languages. Scaled to the terms of the document's own
 // language's reading, a score means what it means in an index of one language.
+// The readings are found in the query itself (parse_query's
+// "reading FILTER XS<code>"): nothing is parsed or read again.
 class ScoreScale {
  public:
-  ScoreScale(const Xapian::Database& db, const SearchRequest& request) {
-    // An index of one language scores as Xapian does; only a query of
-    // several readings is read again here to count their terms.
-    if (!has_words(request) || text_languages(db).size() < 2) return;
-    const auto readings = query_readings(request.query, db);
+  explicit ScoreScale(const Xapian::Query& query) {
+    std::vector<std::pair<std::string, std::size_t>> readings;
+    gather_readings(query, readings);
+    if (readings.size() < 2) return;  // one language: Xapian's own percentages
     std::size_t all = 0;
-    for (const auto& reading : readings) all += query_terms(reading.query);
-    for (const auto& reading : readings) {
-      const std::size_t own = query_terms(reading.query);
-      if (own > 0) m_scale.emplace(reading.language, static_cast<double>(all) / static_cast<double>(own));
+    for (const auto& [language, terms] : readings) all += terms;
+    for (const auto& [language, terms] : readings) {
+      if (terms > 0) m_scale.emplace(language, static_cast<double>(all) / static_cast<double>(terms));
     }
   }
 
@@ -264,6 +264,20 @@ class ScoreScale {
   }
 
  private:
+  static void gather_readings(const Xapian::Query& query, std::vector<std::pair<std::string, std::size_t>>& out) {
+    if (query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() == 2) {
+      const Xapian::Query restriction = query.get_subquery(1);
+      if (restriction.get_type() == Xapian::Query::LEAF_TERM) {
+        const std::string term = *restriction.get_terms_begin();
+        if (term.starts_with(index::schema::text_language_prefix)) {
+          out.emplace_back(term.substr(index::schema::text_language_prefix.size()), query_terms(query.get_subquery(0)));
+          return;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) gather_readings(query.get_subquery(i), out);
+  }
+
   std::map<std::string, double> m_scale;
 };
 
@@ -296,7 +310,7 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
     return response;
   }
   PassagePicker passage_of(matches, query, entity_filter_words(request));
-  const ScoreScale scaled(db, request);
+  const ScoreScale scaled(query);
   for (auto it = matches.begin(); it != matches.end(); ++it) {
     index::StoredFields fields = index::read_stored_fields(it.get_document());
     Passage passage = passage_of(strip_markers(std::move(fields.content)), fields.text_language);

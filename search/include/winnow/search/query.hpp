@@ -71,15 +71,6 @@ inline constexpr std::string_view language_field_colon = "lang:";
 /// language's (elisions), as its documents were normalised with.
 [[nodiscard]] std::string normalise_query(std::string_view query, const filters::TextRules& rules = {});
 
-/// The query as one text language reads it (see parse_query).
-struct QueryReading {
-  std::string language;
-  Xapian::Query query;
-};
-
-/// The query read in each of text_languages(db), unrestricted.
-[[nodiscard]] std::vector<QueryReading> query_readings(std::string_view query, const Xapian::Database& db);
-
 /// The languages the index's documents were stemmed in (their XS terms),
 /// sorted; English for an index with none.
 [[nodiscard]] std::vector<std::string> text_languages(const Xapian::Database& db);
