@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "boilerplate_internal.hpp"
+#include "winnow/filters/language_id.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -34,14 +35,15 @@ struct Block {
 // A short unit with a strong cue glued to a paragraph ("... higher.
 // Advertisement", "... race. Read more: ...") is judged apart from it; in a
 // short line the units stay together, so a notice is read as a whole.
-bool detachable(const Unit& unit, int unit_words, int line_words) {
+bool detachable(const Unit& unit, int unit_words, int line_words, const detail::BoilerplateLexicon& lexicon) {
   if (unit_words > 12 || line_words - unit_words < 15) return false;
   const std::string_view text = unit.segment.text;
   const std::string words = detail::word_string(text);
-  return detail::match_cues(text, words, detail::measure(text, words)).weight >= 1.0;
+  return detail::match_cues(text, words, detail::measure(text, words, lexicon), lexicon).weight >= 1.0;
 }
 
-Block make_block(const std::vector<Unit>& units, std::size_t first, std::size_t last) {
+Block make_block(const std::vector<Unit>& units, std::size_t first, std::size_t last,
+                 const detail::BoilerplateLexicon& lexicon) {
   Block block;
   block.first = first;
   block.last = last;
@@ -53,32 +55,32 @@ Block make_block(const std::vector<Unit>& units, std::size_t first, std::size_t 
   }
   // Shape and cues read the same word string: made once.
   const std::string words = detail::word_string(text);
-  block.features = detail::measure(text, words);
+  block.features = detail::measure(text, words, lexicon);
   block.shape = detail::shape_of(block.features);
-  if (!block.forced) block.cues = detail::match_cues(text, words, block.features);
+  if (!block.forced) block.cues = detail::match_cues(text, words, block.features, lexicon);
   return block;
 }
 
 // Appends one line's units as blocks: forced and detachable units alone, the
 // rest merged in runs.
 void add_line_blocks(const std::vector<Unit>& units, std::size_t line_first,
-                     std::vector<Block>& blocks) {
+                     const detail::BoilerplateLexicon& lexicon, std::vector<Block>& blocks) {
   std::vector<int> unit_words;
   int line_words = 0;
   for (std::size_t i = line_first; i < units.size(); ++i)
     line_words += unit_words.emplace_back(detail::count_words(units[i].segment.text));
   std::size_t run = line_first;
   for (std::size_t i = line_first; i < units.size(); ++i) {
-    if (!units[i].forced && !detachable(units[i], unit_words[i - line_first], line_words)) continue;
-    if (run < i) blocks.push_back(make_block(units, run, i));
-    blocks.push_back(make_block(units, i, i + 1));
+    if (!units[i].forced && !detachable(units[i], unit_words[i - line_first], line_words, lexicon)) continue;
+    if (run < i) blocks.push_back(make_block(units, run, i, lexicon));
+    blocks.push_back(make_block(units, i, i + 1, lexicon));
     run = i + 1;
   }
-  if (run < units.size()) blocks.push_back(make_block(units, run, units.size()));
+  if (run < units.size()) blocks.push_back(make_block(units, run, units.size(), lexicon));
 }
 
-void split_into_blocks(const std::vector<Segment>& segments, std::vector<Unit>& units,
-                       std::vector<Block>& blocks) {
+void split_into_blocks(const std::vector<Segment>& segments, const detail::BoilerplateLexicon& lexicon,
+                       std::vector<Unit>& units, std::vector<Block>& blocks) {
   int previous_line = -1;
   int notice_line = -1;  // the last line holding a consent or embed notice
   for (std::size_t i = 0; i < segments.size();) {
@@ -89,8 +91,8 @@ void split_into_blocks(const std::vector<Segment>& segments, std::vector<Unit>& 
     const bool after_notice = notice_line >= 0 && notice_line == previous_line;
     const std::size_t line_first = units.size();
     const std::size_t blocks_first = blocks.size();
-    for (auto& unit : detail::split_line(line, after_notice)) units.push_back(std::move(unit));
-    add_line_blocks(units, line_first, blocks);
+    for (auto& unit : detail::split_line(line, after_notice, lexicon)) units.push_back(std::move(unit));
+    add_line_blocks(units, line_first, lexicon, blocks);
     previous_line = segments[i].line;
     for (std::size_t b = blocks_first; b < blocks.size(); ++b)
       if (blocks[b].cues.notice) notice_line = previous_line;
@@ -266,10 +268,18 @@ std::vector<Segment> emit(std::vector<Unit>& units, const std::vector<Block>& bl
 
 }  // namespace
 
+std::vector<std::string> page_languages(std::string_view identified, std::string_view fallback) {
+  std::vector<std::string> languages{std::string(identified == undetermined_language ? fallback : identified)};
+  if (languages.front() != "en") languages.emplace_back("en");
+  return languages;
+}
+
 std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyContext& context) {
   std::vector<Unit> units;
   std::vector<Block> blocks;
-  split_into_blocks(segments, units, blocks);
+  static const std::vector<std::string> english{"en"};
+  const auto& lexicon = detail::boilerplate_lexicon(context.languages.empty() ? english : context.languages);
+  split_into_blocks(segments, lexicon, units, blocks);
   for (auto& block : blocks) score_block(block);
   if (context.on_story) context.on_story(story_signature(own_evidence_content(units, blocks)));
   count_repeats(units, blocks, context);

@@ -1,46 +1,14 @@
 // Boilerplate classifier: the shape of a text (words, stop words, sentence, separators), wording-blind.
+// The stop words are the page languages' (BoilerplateLexicon).
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <iterator>
-#include <unordered_set>
 
 #include "boilerplate_internal.hpp"
 
 namespace winnow::filters::detail {
 namespace {
-
-// English function words (jusText's stop-word
-// density: prose is dense in them, menus and names are not).
-constexpr std::string_view stop_words[] = {
-    "a",      "about",  "after",   "again", "against", "all",   "also",  "an",    "and",
-    "any",    "are",    "as",      "at",    "be",      "been",  "before", "being", "between",
-    "both",   "but",    "by",      "can",   "could",   "did",   "do",    "does",  "down",
-    "during", "each",   "even",    "few",   "for",     "from",  "had",   "has",   "have",
-    "he",     "her",    "here",    "him",   "his",     "how",   "i",     "if",    "in",
-    "into",   "is",     "it",      "its",   "just",    "last",  "less",  "many",  "may",
-    "more",   "most",   "much",    "must",  "no",      "nor",   "not",   "now",   "of",
-    "off",    "on",     "once",    "one",   "only",    "or",    "other", "our",   "out",
-    "over",   "own",    "same",    "she",   "should",  "since", "so",    "some",  "such",
-    "than",   "that",   "the",     "their", "them",    "then",  "there", "these", "they",
-    "this",   "those",  "through", "to",    "too",     "under", "until", "up",    "very",
-    "was",    "we",     "were",    "what",  "when",    "where", "which", "while", "who",
-    "whom",   "why",    "will",    "with",  "would",   "yet",   "you",   "your",  "s",
-    "t",
-};
-
-bool is_stop_word(std::string_view word) {
-  // Built once (thread-safe static init), read-only after.
-  struct StopWords {
-    std::unordered_set<std::string_view, WordHash> set{std::begin(stop_words), std::end(stop_words)};
-    FirstByteAndLength summary;
-    StopWords() {
-      for (const auto word : stop_words) summary.add(word);
-    }
-  };
-  static const StopWords table;
-  return table.summary.may_hold(word) && table.set.contains(word);
-}
 
 // The next run of characters other than ' ' at or after *at, advancing *at
 // past it; empty at the end of text.
@@ -117,14 +85,14 @@ std::string word_string(std::string_view text) {
   return out;
 }
 
-Features measure(std::string_view text, std::string_view words) {
+Features measure(std::string_view text, std::string_view words, const BoilerplateLexicon& lexicon) {
   Features f;
   for (std::size_t i = 1; i < words.size();) {
     const std::size_t end = words.find(' ', i);
     const std::string_view word = words.substr(i, end - i);
     if (!word.empty()) {
       ++f.words;
-      if (is_stop_word(word)) ++f.stop_words;
+      if (lexicon.is_stop_word(word)) ++f.stop_words;
     }
     i = end + 1;
   }
@@ -157,7 +125,7 @@ std::string_view shape_name(Shape shape) {
   return "short";
 }
 
-std::size_t name_run_length(std::string_view text) {
+std::size_t name_run_length(std::string_view text, const BoilerplateLexicon& lexicon) {
   // Tokens are read as needed (with one of look-ahead): the run stops within
   // six words, and a paragraph need not be cut into all of its tokens.
   std::size_t at = 0;
@@ -173,7 +141,7 @@ std::size_t name_run_length(std::string_view text) {
     if (next_lower) {
       std::string lowered(token);
       for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (is_stop_word(lowered) || run >= 2) break;
+      if (lexicon.is_stop_word(lowered) || run >= 2) break;
     }
     end = static_cast<std::size_t>(token.data() + token.size() - text.data());
     if (!connector) ++run;

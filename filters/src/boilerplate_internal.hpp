@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "boilerplate_lexicon.hpp"
 #include "winnow/filters/segment.hpp"
 
 namespace winnow::filters::detail {
@@ -71,34 +72,6 @@ void write_words(std::string_view text, Out& out) {
   if (out.back() != ' ') out.push(' ');
 }
 
-/// FNV-1a, inline, for the word tables (stop words, cue lexicon): they are
-/// asked about every word of every block, and for words this short the
-/// out-of-line MurmurHash of std::hash costs more than the lookup itself.
-struct WordHash {
-  std::size_t operator()(std::string_view word) const noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    return static_cast<std::size_t>(hash);
-  }
-};
-
-/// Which first bytes start a word of which length in a word table. A word
-/// whose pair is absent is certainly not in the table, and most words are
-/// not: the common miss then costs a load instead of a hash.
-class FirstByteAndLength {
- public:
-  void add(std::string_view word) {
-    if (!word.empty()) m_lengths[static_cast<unsigned char>(word[0])] |= bit(word.size());
-  }
-  [[nodiscard]] bool may_hold(std::string_view word) const {
-    return !word.empty() && (m_lengths[static_cast<unsigned char>(word[0])] & bit(word.size())) != 0;
-  }
-
- private:
-  static std::uint64_t bit(std::size_t length) { return std::uint64_t{1} << std::min<std::size_t>(length, 63); }
-  std::array<std::uint64_t, 256> m_lengths{};
-};
-
 /// Number of space-separated words; a cheap estimate before measure().
 [[nodiscard]] int count_words(std::string_view text);
 
@@ -123,7 +96,7 @@ struct Features {
 
 /// Measures text; `words` is word_string(text), which the caller makes once
 /// for measure() and match_cues() both.
-[[nodiscard]] Features measure(std::string_view text, std::string_view words);
+[[nodiscard]] Features measure(std::string_view text, std::string_view words, const BoilerplateLexicon& lexicon);
 [[nodiscard]] Shape shape_of(const Features& features);
 [[nodiscard]] std::string_view shape_name(Shape shape);
 
@@ -138,7 +111,8 @@ struct CueResult {
 /// Matches the cue lexicon and the cue families (cookie + you + accept) against
 /// a text; `words` is word_string(text), and `features` gives its word count,
 /// for cues that must fill it.
-[[nodiscard]] CueResult match_cues(std::string_view text, std::string_view words, const Features& features);
+[[nodiscard]] CueResult match_cues(std::string_view text, std::string_view words, const Features& features,
+                                   const BoilerplateLexicon& lexicon);
 
 /// A segment after splitting glued furniture off content.
 struct Unit {
@@ -151,11 +125,11 @@ struct Unit {
 /// ad marker, a photo credit and the caption before it, a breadcrumb before a
 /// headline, consent buttons before a subhead when the line follows a notice.
 [[nodiscard]] std::vector<Unit> split_line(const std::vector<Segment>& line_segments,
-                                           bool after_notice);
+                                           bool after_notice, const BoilerplateLexicon& lexicon);
 
 /// The length in bytes of the run of capitalised words (a name: "Sahel
 /// Observer", "East Africa") at the start of text, stopping before a
 /// capitalised function word that opens a sentence ("The military ...").
-[[nodiscard]] std::size_t name_run_length(std::string_view text);
+[[nodiscard]] std::size_t name_run_length(std::string_view text, const BoilerplateLexicon& lexicon);
 
 }  // namespace winnow::filters::detail

@@ -41,53 +41,19 @@ bool split_off_head(const Unit& unit, std::size_t at, std::string_view reason,
   return true;
 }
 
-// Words of consent and embed buttons ("Accept", "Manage my choices", "Allow
-// and show", "Load post"), lower-cased.
-bool is_button_word(std::string_view word) {
-  constexpr std::string_view words[] = {
-      "accept", "allow",    "and",   "show",  "manage",  "my",          "choices", "load",
-      "post",   "view",     "reject", "deny", "agree",   "continue",    "enable",  "settings",
-      "all",    "cookies",  "only",  "necessary", "see", "watch",       "play",    "video",
-      "tweet",  "content",  "ok",    "got",   "learn",   "more",        "display", "open",
-      "preferences", "consent", "options", "unblock", "embed"};
-  return std::find(std::begin(words), std::end(words), word) != std::end(words);
-}
-
-// Buttons open with a verb ("Accept", "Allow and show", "Load post").
-bool is_button_verb(std::string_view word) {
-  constexpr std::string_view verbs[] = {"accept", "allow", "load",  "show",  "view",
-                                        "manage", "reject", "deny", "agree", "continue",
-                                        "enable", "watch",  "play", "display", "open",
-                                        "unblock", "ok"};
-  return std::find(std::begin(verbs), std::end(verbs), word) != std::end(verbs);
-}
-
 // Length of the run of button words at the start of text, when a verb opens it.
-std::size_t button_run_length(std::string_view text) {
+std::size_t button_run_length(std::string_view text, const BoilerplateLexicon& lexicon) {
   std::size_t end = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t stop = std::min(text.find(' ', i), text.size());
     std::string word(text.substr(i, stop - i));
     for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!is_button_word(word) || (end == 0 && !is_button_verb(word))) break;
+    if (!lexicon.is_button_word(word) || (end == 0 && !lexicon.is_button_verb(word))) break;
     end = stop;
     i = stop + 1;
   }
   return end;
-}
-
-bool is_ad_marker(std::string_view word) {
-  return word == "Advertisement" || word == "ADVERTISEMENT" || word == "Sponsored" ||
-         word == "Ad" || word == "AD";
-}
-
-std::size_t credit_label_length(std::string_view text) {
-  constexpr std::string_view labels[] = {"Photo:", "Photograph:", "Image:", "Picture:",
-                                         "Credit:", "(Photo:", "(Image:", "Photo credit:"};
-  for (const auto label : labels)
-    if (text.starts_with(label)) return label.size();
-  return 0;
 }
 
 std::size_t last_crumb_separator_end(std::string_view text) {
@@ -125,8 +91,8 @@ std::size_t dateline_length(std::string_view text) {
 // Where a credit or the last crumb ends: the longest opening run of name
 // words after which a capitalised word starts the rest ("Ghana | Fishermen on
 // Lake Volta ...", "East Africa | A year after ...").
-std::size_t name_end(std::string_view text) {
-  const std::size_t run = name_run_length(text);
+std::size_t name_end(std::string_view text, const BoilerplateLexicon& lexicon) {
+  const std::size_t run = name_run_length(text, lexicon);
   for (std::size_t end = run; end > 0;) {
     const std::string_view rest = trim_spaces(text.substr(end));
     if (rest.empty() || starts_capital(rest)) return end;
@@ -137,10 +103,11 @@ std::size_t name_end(std::string_view text) {
 }
 
 // Splits one unit; appends the pieces to out. `first` is the line's first unit.
-void split_unit(const Unit& unit, bool first, bool after_notice, std::vector<Unit>& out) {
+void split_unit(const Unit& unit, bool first, bool after_notice, const BoilerplateLexicon& lexicon,
+                std::vector<Unit>& out) {
   const std::string_view text = unit.segment.text;
   if (first && after_notice) {
-    const std::size_t run = button_run_length(text);
+    const std::size_t run = button_run_length(text, lexicon);
     if (run == text.size()) {
       out.push_back(make_unit(unit.segment.line, text, true, "buttons after a consent notice"));
       return;
@@ -148,20 +115,20 @@ void split_unit(const Unit& unit, bool first, bool after_notice, std::vector<Uni
     if (run > 0 && split_off_head(unit, run, "buttons after a consent notice", out, 1)) return;
   }
   const std::size_t space = text.find(' ');
-  if (space != std::string_view::npos && is_ad_marker(text.substr(0, space)) &&
+  if (space != std::string_view::npos && lexicon.is_ad_marker(text.substr(0, space)) &&
       split_off_head(unit, space, "ad marker glued to content", out, 4))
     return;
   if (const std::size_t dateline = first ? dateline_length(text) : 0;
       dateline > 0 && split_off_head(unit, dateline, "dateline", out, 4))
     return;
-  if (const std::size_t label = credit_label_length(text); label > 0) {
-    const std::size_t credit = label + 1 + name_end(trim_spaces(text.substr(label)));
+  if (const std::size_t label = lexicon.credit_label_length(text); label > 0) {
+    const std::size_t credit = label + 1 + name_end(trim_spaces(text.substr(label)), lexicon);
     if (credit < text.size() && split_off_head(unit, credit, "photo credit", out, 4)) return;
     out.push_back(make_unit(unit.segment.line, text, true, "photo credit"));
     return;
   }
   if (const std::size_t crumbs = first ? last_crumb_separator_end(text) : 0; crumbs > 0) {
-    const std::size_t name = crumbs + name_end(text.substr(crumbs));
+    const std::size_t name = crumbs + name_end(text.substr(crumbs), lexicon);
     if (split_off_head(unit, name, "breadcrumb before a headline", out, 4)) return;
   }
   out.push_back(unit);
@@ -169,13 +136,14 @@ void split_unit(const Unit& unit, bool first, bool after_notice, std::vector<Uni
 
 }  // namespace
 
-std::vector<Unit> split_line(const std::vector<Segment>& line_segments, bool after_notice) {
+std::vector<Unit> split_line(const std::vector<Segment>& line_segments, bool after_notice,
+                             const BoilerplateLexicon& lexicon) {
   std::vector<Unit> out;
   for (std::size_t i = 0; i < line_segments.size(); ++i) {
     Unit unit;
     unit.segment = line_segments[i];
     const std::size_t before = out.size();
-    split_unit(unit, i == 0, after_notice, out);
+    split_unit(unit, i == 0, after_notice, lexicon, out);
     // A caption is the text before its credit on the same line.
     const bool credit = out.size() > before && out[before].forced_reason == "photo credit";
     if (credit)

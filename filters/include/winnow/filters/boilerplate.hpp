@@ -24,6 +24,10 @@ inline constexpr std::uint32_t repetition_threshold = 2;
 
 /// What the classifier may know beyond the document itself.
 struct ClassifyContext {
+  /// The languages whose words (stop words, cues, button words, month names:
+  /// the files of filters/lang/CODE/) the classifier reads the page in, as
+  /// page_languages() gives them; empty is English alone.
+  std::vector<std::string> languages;
   /// Number of other indexed documents holding a segment with this
   /// fingerprint (see segment_fingerprint); empty when no corpus is known.
   std::function<std::uint32_t(const std::string& fingerprint)> corpus_count;
@@ -44,6 +48,12 @@ struct ClassifyContext {
 /// Thread-safe: no shared mutable state.
 [[nodiscard]] std::vector<Segment> classify(std::vector<Segment> segments,
                                             const ClassifyContext& context = {});
+
+/// The languages a page is read in: the language identified from its whole
+/// decoded text (code, or "und"), and English, whose furniture (cookie
+/// banners, share buttons) is on pages of every language; "und" is read as
+/// fallback. In the order given, without repeats.
+[[nodiscard]] std::vector<std::string> page_languages(std::string_view identified, std::string_view fallback);
 
 /// A short, stable key for a segment's normalised text, for counting the same
 /// furniture across the corpus: 16 hex digits of FNV-1a 64 over its lower-case
