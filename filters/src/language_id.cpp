@@ -2,6 +2,7 @@
 // so nothing is loaded at start-up and only winnow-index links it.
 #include "winnow/filters/language_id.hpp"
 
+#include <algorithm>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cld2/public/compact_lang_det.h>
@@ -42,6 +43,21 @@ LanguageGuess identify_language(std::string_view utf8) {
   guess.code = std::move(code);
   guess.confidence = percents[0];
   return guess;
+}
+
+LanguageGuess identify_page_language(const std::vector<Segment>& segments) {
+  std::vector<const Segment*> longest;
+  longest.reserve(segments.size());
+  for (const Segment& segment : segments) longest.push_back(&segment);
+  std::stable_sort(longest.begin(), longest.end(),
+                   [](const Segment* a, const Segment* b) { return a->text.size() > b->text.size(); });
+  std::string sample;
+  for (const Segment* segment : longest) {
+    if (sample.size() >= max_identified_bytes) break;
+    sample += segment->text;
+    sample += '\n';
+  }
+  return identify_language(sample);
 }
 
 }  // namespace winnow::filters

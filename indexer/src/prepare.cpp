@@ -2,6 +2,7 @@
 #include "winnow/index/prepare.hpp"
 
 #include "winnow/filters/decode.hpp"
+#include "winnow/filters/language_id.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index {
@@ -66,7 +67,11 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
     document.story_signature = signature;
     if (context.on_story) context.on_story(signature);
   };
-  document.segments = filters::classify(filters::segment(decoded.decoded->text), with_signature);
+  std::vector<filters::Segment> segments = filters::segment(decoded.decoded->text);
+  // Read in the page's language (its stop words, cues, buttons), and in English.
+  with_signature.languages =
+      filters::page_languages(filters::identify_page_language(segments).code, default_language);
+  document.segments = filters::classify(std::move(segments), with_signature);
   document.title = shorten_title(first_content_line(document.segments));
   document.date = filters::article_date(document.segments);
   document.content = join_content(document.segments);

@@ -11,6 +11,7 @@
 
 #include "winnow/filters/boilerplate.hpp"
 #include "winnow/filters/decode.hpp"
+#include "winnow/filters/language_id.hpp"
 #include "winnow/filters/text.hpp"
 
 namespace winnow::eval {
@@ -98,8 +99,14 @@ std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocu
                                                       bool use_corpus) {
   std::vector<std::set<std::string>> fingerprints(docs.size());
   std::map<std::string, std::uint32_t> documents_with;
+  // Each page read in its language, as winnow-index reads it.
+  std::vector<std::vector<std::string>> languages;
+  for (const auto& doc : docs)
+    languages.push_back(wf::page_languages(wf::identify_page_language(segments_of(doc)).code, "en"));
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    for (const auto& seg : wf::classify(segments_of(docs[i]))) {
+    wf::ClassifyContext alone;
+    alone.languages = languages[i];
+    for (const auto& seg : wf::classify(segments_of(docs[i]), alone)) {
       const std::string fp = wf::segment_fingerprint(seg.text);
       if (!fp.empty() && fingerprints[i].insert(fp).second) ++documents_with[fp];
     }
@@ -107,6 +114,7 @@ std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocu
   std::vector<std::vector<wf::Segment>> out;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     wf::ClassifyContext context;
+    context.languages = languages[i];
     if (use_corpus) context.corpus_count = [&, i](const std::string& fp) -> std::uint32_t {
       const auto it = documents_with.find(fp);
       if (it == documents_with.end()) return 0;

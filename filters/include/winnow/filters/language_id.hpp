@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "winnow/filters/segment.hpp"
 
 namespace winnow::filters {
 
@@ -28,5 +31,12 @@ inline constexpr std::size_t max_identified_bytes = 2048;
 /// reliable, it covers at least min_identified_percent of the text and the
 /// text holds at least min_identified_bytes of letters; otherwise "und".
 [[nodiscard]] LanguageGuess identify_language(std::string_view utf8);
+
+/// The language of a page before its furniture is known, so the classifier
+/// can read it in its language: identify_language of its longest segments,
+/// longest first, up to max_identified_bytes. An article's paragraphs are its
+/// longest lines, and a cookie banner in English at the top of a German page
+/// is shorter than they are.
+[[nodiscard]] LanguageGuess identify_page_language(const std::vector<Segment>& segments);
 
 }  // namespace winnow::filters
