@@ -124,4 +124,28 @@ index --db toydb2 --lang xx toy
 search_files --db toydb2 flanx
 expect_eq "without the toy language's files, zu’flanx stays one word" "" "$FILES"
 
+# The toy language's stop words and cues, as files only: its paragraph is
+# dense in its stop words ("qi", "xu", "vo") and reads as one, and its cue
+# "flub wibbel" marks the line after it as furniture. Nonsense words that
+# CLD2 does not name, so the article is und and read as --lang xx.
+printf '# toy stop words\nqi\nxu\nvo\n' >toy-data/xx/stopwords.txt
+printf '# family | strength | where | phrase\ntoy prompt | strong | anywhere | flub wibbel\n' >toy-data/xx/cues.txt
+mkdir toy-words
+printf '%s\n\n%s\n\n%s\n' 'Qwoxt vrilk zhumf' \
+  'Qi qwoxt xu vrilk vo zhumf qi grypht xu xlomp vo squonk qi vlitz xu frumph vo dwozzle qi krimpt xu zwelch vo blorft qi snaxx xu.' \
+  'Flub wibbel zonk morta.' >toy-words/two.txt
+WINNOW_LANG_DIR="$TMP_DIR/toy-data" index --lang xx --explain --json toy-words/two.txt
+expect_eq "toy language: its stop words make a paragraph, its cue furniture" "" "$(check_json '
+need(d["lang"] == "und" and d["text_lang"] == "xx", "lang %r" % [d.get("lang"), d.get("text_lang")])
+by_line = {s["line"]: s for s in d["segments"]}
+need("paragraph" in by_line[3]["reasons"] and by_line[3]["label"] == "content", "line 3: %r" % by_line[3])
+need("cue: toy prompt" in by_line[5]["reasons"] and by_line[5]["label"] == "boilerplate", "line 5: %r" % by_line[5])
+')"
+index --lang xx --explain --json toy-words/two.txt
+expect_eq "without the toy language's files, neither is read" "" "$(check_json '
+by_line = {s["line"]: s for s in d["segments"]}
+need("paragraph" not in by_line[3]["reasons"], "line 3: %r" % by_line[3])
+need(by_line[5]["label"] == "content" and not any(r.startswith("cue:") for r in by_line[5]["reasons"]), "line 5: %r" % by_line[5])
+')"
+
 test_done

@@ -1,6 +1,7 @@
 // Unit tests for the boilerplate classifier: one case per kind of furniture, plus what must survive.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -265,4 +266,55 @@ TEST_CASE("segment fingerprints are stable, normalised and skip one-word texts",
   CHECK(fp != segment_fingerprint("2024 Lakeside Radio. All rights reserved."));
   CHECK(segment_fingerprint("Subscribe").empty());
   CHECK(segment_fingerprint("Don\xE2\x80\x99t miss") == segment_fingerprint("Don't Miss"));
+}
+
+// A German page: its paragraphs, its cookie banner and buttons, its share bar
+// and its byline, read in German (and English) or in English alone.
+TEST_CASE("a page is read in its languages' words: stop words, cues, buttons, months", "[boilerplate][languages]") {
+  const std::string page =
+      "Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Website zu ermöglichen.\n\n"
+      "Alle akzeptieren | Einstellungen\n\n"
+      "Neue Straßenbahnlinie in Leipzig verzögert sich\n\n"
+      "Von Sebastian Wolf | Leipzig | 18. März 2025\n\n"
+      "Die geplante Straßenbahnlinie in den Leipziger Süden wird später fertig als bisher angekündigt. "
+      "Nach Angaben der Verkehrsbetriebe müssen die Arbeiten an einer Brücke neu ausgeschrieben werden, "
+      "weil sich kein Unternehmen auf die erste Ausschreibung beworben hatte.\n\n"
+      "Anwohnerinnen und Anwohner reagierten verärgert, denn viele hatten gehofft, bald nicht mehr auf "
+      "die überfüllten Busse angewiesen zu sein, die in den Stoßzeiten oft im Stau stehen.\n\n"
+      "Die Stadtverwaltung kündigte an, während der Bauzeit zusätzliche Buslinien einzurichten, und der "
+      "Stadtrat will sich in seiner nächsten Sitzung mit den Mehrkosten befassen.\n\n"
+      "Diesen Artikel teilen: Facebook | X | WhatsApp | E-Mail\n";
+  ClassifyContext german;
+  german.languages = {"de", "en"};
+  const auto read_in_german = classify(segment(page), german);
+  CHECK(label_of(read_in_german, "Wir verwenden Cookies") == Label::boilerplate);
+  CHECK(label_of(read_in_german, "Alle akzeptieren") == Label::boilerplate);
+  CHECK(label_of(read_in_german, "März 2025") == Label::boilerplate);
+  const auto has_reason = [](const std::vector<Segment>& segs, const std::string& needle, const std::string& reason) {
+    for (const auto& s : segs)
+      if (s.text.find(needle) != std::string::npos)
+        return std::find(s.reasons.begin(), s.reasons.end(), reason) != s.reasons.end();
+    return false;
+  };
+  CHECK(has_reason(read_in_german, "März 2025", "cue: byline"));  // a dated byline: ICU's German month names
+  CHECK(label_of(read_in_german, "Diesen Artikel teilen") == Label::boilerplate);
+  CHECK(label_of(read_in_german, "Anwohnerinnen und Anwohner") == Label::content);
+  CHECK(label_of(read_in_german, "Die Stadtverwaltung") == Label::content);
+  for (const auto& s : read_in_german)
+    if (s.text.starts_with("Anwohnerinnen")) CHECK(s.reasons.front() == "paragraph");  // dense in German stop words
+
+  // In English alone the same page loses its banner cue and its paragraphs' shape.
+  const auto read_in_english = classify(segment(page));
+  CHECK(label_of(read_in_english, "Wir verwenden Cookies") == Label::content);
+  CHECK_FALSE(has_reason(read_in_english, "März 2025", "cue: byline"));
+  for (const auto& s : read_in_english)
+    if (s.text.starts_with("Anwohnerinnen")) CHECK(s.reasons.front() != "paragraph");
+}
+
+TEST_CASE("page languages: the page's language, then English; und reads as the fallback", "[boilerplate][languages]") {
+  using winnow::filters::page_languages;
+  CHECK(page_languages("de", "en") == std::vector<std::string>{"de", "en"});
+  CHECK(page_languages("en", "fr") == std::vector<std::string>{"en"});
+  CHECK(page_languages("und", "fr") == std::vector<std::string>{"fr", "en"});
+  CHECK(page_languages("und", "en") == std::vector<std::string>{"en"});
 }

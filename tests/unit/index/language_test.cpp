@@ -11,6 +11,7 @@
 
 #include "winnow/filters/language_data.hpp"
 #include "winnow/filters/language_id.hpp"
+#include "winnow/filters/segment.hpp"
 #include "winnow/filters/text.hpp"
 #include "winnow/index/prepare.hpp"
 
@@ -104,4 +105,18 @@ TEST_CASE("a language is its files: a toy language's lists are read from WINNOW_
   CHECK(&filters::language_data("fr") == &french);  // loaded once
   const auto languages = filters::data_languages();
   CHECK(std::find(languages.begin(), languages.end(), "fr") != languages.end());
+}
+
+TEST_CASE("a page's language comes from its longest lines, not an English banner above them") {
+  const std::string page =
+      "We use cookies to improve your experience on our website. By continuing to browse, you agree.\n\n"
+      "Accept all | Manage preferences\n\n"
+      "Neue Straßenbahnlinie in Leipzig verzögert sich\n\n"
+      "Die geplante Straßenbahnlinie in den Leipziger Süden wird später fertig als bisher angekündigt. "
+      "Nach Angaben der Verkehrsbetriebe müssen die Arbeiten an einer Brücke neu ausgeschrieben werden, "
+      "weil sich kein Unternehmen auf die erste Ausschreibung beworben hatte.\n\n"
+      "Anwohnerinnen und Anwohner reagierten verärgert, denn viele hatten gehofft, bald nicht mehr auf "
+      "die überfüllten Busse angewiesen zu sein, die in den Stoßzeiten oft im Stau stehen.\n";
+  CHECK(filters::identify_page_language(filters::segment(page)).code == "de");
+  CHECK(filters::identify_page_language({}).code == filters::undetermined_language);
 }
