@@ -45,19 +45,28 @@ LanguageGuess identify_language(std::string_view utf8) {
   return guess;
 }
 
-LanguageGuess identify_page_language(const std::vector<Segment>& segments) {
+PageLanguage identify_page_language_from(const std::vector<Segment>& segments) {
   std::vector<const Segment*> longest;
   longest.reserve(segments.size());
   for (const Segment& segment : segments) longest.push_back(&segment);
   std::stable_sort(longest.begin(), longest.end(),
                    [](const Segment* a, const Segment* b) { return a->text.size() > b->text.size(); });
+  PageLanguage page;
   std::string sample;
   for (const Segment* segment : longest) {
     if (sample.size() >= max_identified_bytes) break;
     sample += segment->text;
     sample += '\n';
+    page.lines.push_back(segment->line);
   }
-  return identify_language(sample);
+  std::sort(page.lines.begin(), page.lines.end());
+  page.lines.erase(std::unique(page.lines.begin(), page.lines.end()), page.lines.end());
+  page.guess = identify_language(sample);
+  return page;
+}
+
+LanguageGuess identify_page_language(const std::vector<Segment>& segments) {
+  return identify_page_language_from(segments).guess;
 }
 
 }  // namespace winnow::filters

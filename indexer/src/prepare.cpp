@@ -1,6 +1,8 @@
 // Per-document pipeline: decode -> segment -> classify, then title, date, cleaned content and entities.
 #include "winnow/index/prepare.hpp"
 
+#include <algorithm>
+
 #include "winnow/filters/decode.hpp"
 #include "winnow/filters/language_id.hpp"
 #include "winnow/index/schema.hpp"
@@ -49,6 +51,15 @@ std::string shorten_title(std::string title) {
   return title + "…";
 }
 
+// Whether the classifier kept every segment of these lines (ascending):
+// then the page's language was read from content text alone.
+bool kept_whole(const std::vector<filters::Segment>& segments, const std::vector<int>& lines) {
+  for (const auto& segment : segments)
+    if (segment.label != filters::Label::content && std::binary_search(lines.begin(), lines.end(), segment.line))
+      return false;
+  return true;
+}
+
 }  // namespace
 
 PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
@@ -69,15 +80,17 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
   };
   std::vector<filters::Segment> segments = filters::segment(decoded.decoded->text);
   // Read in the page's language (its stop words, cues, buttons), and in English.
-  with_signature.languages =
-      filters::page_languages(filters::identify_page_language(segments).code, default_language);
+  const filters::PageLanguage page = filters::identify_page_language_from(segments);
+  with_signature.languages = filters::page_languages(page.guess.code, default_language);
   document.segments = filters::classify(std::move(segments), with_signature);
   document.title = shorten_title(first_content_line(document.segments));
   document.date = filters::article_date(document.segments);
   document.content = join_content(document.segments);
   // From the text that is kept: a cookie banner in English on a German page
-  // does not make it English.
-  document.language = filters::identify_language(document.content);
+  // does not make it English. The page's guess is that already when all
+  // it read was kept, as an article's longest lines mostly are.
+  document.language = kept_whole(document.segments, page.lines) ? page.guess
+                                                                : filters::identify_language(document.content);
   document.text_language = document.language.code == filters::undetermined_language ? std::string(default_language)
                                                                                      : document.language.code;
   // From the labelled segments, so a re-clean that relabels a repeated footer

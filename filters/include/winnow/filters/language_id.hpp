@@ -39,4 +39,13 @@ inline constexpr std::size_t max_identified_bytes = 2048;
 /// is shorter than they are.
 [[nodiscard]] LanguageGuess identify_page_language(const std::vector<Segment>& segments);
 
+/// identify_page_language, and the lines of the segments it read: when the
+/// classifier keeps all of them, the guess is one of the content text, and
+/// need not be made again.
+struct PageLanguage {
+  LanguageGuess guess;
+  std::vector<int> lines;  ///< Segment::line of each segment read, ascending
+};
+[[nodiscard]] PageLanguage identify_page_language_from(const std::vector<Segment>& segments);
+
 }  // namespace winnow::filters
