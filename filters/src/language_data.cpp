@@ -108,6 +108,11 @@ const LanguageData& language_data(std::string_view code) {
   return *found->second;
 }
 
+bool language_data_found() {
+  const std::filesystem::path english = language_data_folder() / "en" / "stopwords.txt";
+  return ::access(english.c_str(), R_OK) == 0;
+}
+
 std::vector<std::string> data_languages() {
   std::vector<std::string> codes;
   std::error_code error;

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "walk.hpp"
+#include "winnow/filters/language_data.hpp"
 #include "winnow/index/display.hpp"
 #include "winnow/index/explain.hpp"
 #include "winnow/index/indexer.hpp"
@@ -141,6 +142,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const int status = app.exit(error);
     return status == 0 ? 0 : exit_usage;
+  }
+  // Without English's lists the boilerplate filter reads no page right:
+  // refuse rather than index badly cleaned text.
+  if (!winnow::filters::language_data_found()) {
+    std::cerr << "winnow-index: " << terminal_safe(winnow::filters::language_data_folder().string())
+              << ": no language data (en/stopwords.txt); set WINNOW_LANG_DIR to winnow's lang folder\n";
+    return exit_usage;
   }
   if (explain_mode) {
     try {

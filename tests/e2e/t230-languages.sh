@@ -148,4 +148,11 @@ need("paragraph" not in by_line[3]["reasons"], "line 3: %r" % by_line[3])
 need(by_line[5]["label"] == "content" and not any(r.startswith("cue:") for r in by_line[5]["reasons"]), "line 5: %r" % by_line[5])
 ')"
 
+# A language data folder without English's lists is refused before anything is indexed.
+mkdir empty-data
+WINNOW_LANG_DIR="$TMP_DIR/empty-data" index --db nodata corpus
+expect_exit 2 "no language data: exit 2"
+expect_contains "no language data: the line names the folder" "empty-data: no language data" "$ERR"
+expect_true "no language data: no index made" test ! -e nodata
+
 test_done

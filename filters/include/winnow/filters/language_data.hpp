@@ -46,6 +46,10 @@ class LanguageData {
 /// has only empty lists.
 [[nodiscard]] const LanguageData& language_data(std::string_view code);
 
+/// Whether language_data_folder() holds winnow's data: English's stop words
+/// at least, which every page is read with.
+[[nodiscard]] bool language_data_found();
+
 /// The languages that have a folder, sorted.
 [[nodiscard]] std::vector<std::string> data_languages();
 
