@@ -1,11 +1,15 @@
-// Dates: find written dates with an ICU regex, validate them with ICU's SimpleDateFormat.
+// Dates: find written dates with an ICU regex of the languages' month names, validate them with ICU's SimpleDateFormat.
 #include "winnow/filters/dates.hpp"
+
+#include "winnow/filters/language_data.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
 
+#include <unicode/dtfmtsym.h>
 #include <unicode/gregocal.h>
 #include <unicode/regex.h>
 #include <unicode/smpdtfmt.h>
@@ -20,31 +24,112 @@ constexpr int max_year = 2100;
 constexpr std::size_t max_dateline_words = 15;
 constexpr std::size_t body_paragraph_words = 25;
 
+// The month names of a set of languages, as ICU's locale data spells them
+// (wide and abbreviated, format and stand-alone: "März", "Sept.", Polish
+// "marca" and "marzec"), with the abbreviations of month-extras.txt, each a
+// prefix of its month's full name ("sept"). Case-folded, the dot dropped.
+struct MonthNames {
+  std::map<icu::UnicodeString, int> number;  ///< folded name -> 1..12
+  std::vector<icu::UnicodeString> names;     ///< longest first, for the regex
+
+  explicit MonthNames(const std::vector<std::string>& languages) {
+    std::vector<std::pair<icu::UnicodeString, int>> full;
+    for (const std::string& language : languages) {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::DateFormatSymbols symbols(icu::Locale(language.c_str()), status);
+      if (U_FAILURE(status)) continue;
+      for (const auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
+        for (const auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+          int32_t count = 0;
+          const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+          for (int32_t i = 0; i < count && i < 12; ++i) {
+            add(months[i], i + 1);
+            if (width == icu::DateFormatSymbols::WIDE) full.emplace_back(folded(months[i]), i + 1);
+          }
+        }
+      for (const std::string& extra : language_data(language).list("month-extras")) {
+        const icu::UnicodeString written = folded(icu::UnicodeString::fromUTF8(extra));
+        for (const auto& [name, month] : full)
+          if (name.startsWith(written)) {
+            add(written, month);
+            break;
+          }
+      }
+    }
+    for (const auto& [name, month] : number) names.push_back(name);
+    std::sort(names.begin(), names.end(),
+              [](const icu::UnicodeString& a, const icu::UnicodeString& b) { return a.length() > b.length(); });
+  }
+
+  static icu::UnicodeString folded(icu::UnicodeString name) {
+    name.foldCase();
+    while (name.endsWith(u".")) name.truncate(name.length() - 1);
+    return name;
+  }
+
+  void add(const icu::UnicodeString& name, int month) {
+    const icu::UnicodeString key = folded(name);
+    if (key.length() > 0) number.emplace(key, month);
+  }
+};
+
 // Candidates, one alternative per written form; date_from_match reads the
-// groups. Full month names come first so "March" is not cut to "Mar".
-// [0-9], not \d, which matches any script's digits.
-icu::UnicodeString date_regex() {
-  const icu::UnicodeString month =
-      u"(january|february|march|april|may|june|july|august|september|october|november|december"
-      u"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+// groups. Longer month names come first so "March" is not cut to "Mar".
+// The ordinals and the words between day, month and year
+// (date-ordinals.txt: "st", "er"; date-words.txt: "of", "de") are the
+// languages' data. [0-9], not \d, which matches any script's digits.
+icu::UnicodeString date_regex(const MonthNames& months, const std::vector<std::string>& languages) {
+  const auto alternatives = [](const std::vector<icu::UnicodeString>& words) {
+    icu::UnicodeString out;
+    for (const auto& word : words) {
+      if (!out.isEmpty()) out += u"|";
+      out += u"\\Q" + word + u"\\E";
+    }
+    return out.isEmpty() ? icu::UnicodeString(u"(?!)") : out;
+  };
+  std::vector<icu::UnicodeString> ordinals, links;
+  for (const std::string& language : languages) {
+    for (const std::string& word : language_data(language).list("date-ordinals"))
+      ordinals.push_back(icu::UnicodeString::fromUTF8(word));
+    for (const std::string& word : language_data(language).list("date-words"))
+      links.push_back(icu::UnicodeString::fromUTF8(word));
+  }
+  const icu::UnicodeString month = u"(" + alternatives(months.names) + u")";
+  const icu::UnicodeString ordinal = u"(?:" + alternatives(ordinals) + u")?";
+  const icu::UnicodeString link = u"(?:(?:" + alternatives(links) + u")\\s+)?";
   return icu::UnicodeString(u"\\b(?:") +
-         month + u"\\.?\\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\\s+([0-9]{4})" +         // 1 2 3
-         u"|([0-9]{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + u"\\.?,?\\s+([0-9]{4})" +  // 4 5 6
-         u"|([0-9]{4})-([0-9]{2})-([0-9]{2})" +                                        // 7 8 9
-         u"|([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})" +                             // 10 11 12
+         month + u"\\.?\\s+([0-9]{1,2})" + ordinal + u",?\\s+([0-9]{4})" +                               // 1 2 3
+         u"|([0-9]{1,2})" + ordinal + u"\\.?\\s+" + link + month + u"\\.?,?\\s+" + link + u"([0-9]{4})" +  // 4 5 6
+         u"|([0-9]{4})-([0-9]{2})-([0-9]{2})" +                                                         // 7 8 9
+         u"|([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})" +                                              // 10 11 12
          u")(?![0-9])";
 }
 
-// Compiled once; ICU lets many threads make matchers from one RegexPattern.
-const icu::RegexPattern* date_pattern() {
-  static const std::unique_ptr<icu::RegexPattern> pattern = [] {
+/// The month names and the compiled pattern of one set of languages.
+struct DateReader {
+  MonthNames months;
+  std::unique_ptr<icu::RegexPattern> pattern;  ///< null if it did not compile
+
+  explicit DateReader(const std::vector<std::string>& languages) : months(languages) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError error{};
-    std::unique_ptr<icu::RegexPattern> compiled(
-        icu::RegexPattern::compile(date_regex(), UREGEX_CASE_INSENSITIVE, error, status));
-    return U_SUCCESS(status) ? std::move(compiled) : nullptr;
-  }();
-  return pattern.get();
+    pattern.reset(icu::RegexPattern::compile(date_regex(months, languages), UREGEX_CASE_INSENSITIVE, error, status));
+    if (U_FAILURE(status)) pattern.reset();
+  }
+};
+
+// Built once per set of languages; ICU lets many threads make matchers from
+// one RegexPattern.
+const DateReader& date_reader(std::span<const std::string> languages) {
+  std::vector<std::string> key(languages.begin(), languages.end());
+  std::sort(key.begin(), key.end());
+  key.erase(std::unique(key.begin(), key.end()), key.end());
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>, std::unique_ptr<DateReader>> readers;
+  const std::lock_guard lock(mutex);
+  auto found = readers.find(key);
+  if (found == readers.end()) found = readers.emplace(key, std::make_unique<DateReader>(key)).first;
+  return *found->second;
 }
 
 // A strict (non-lenient) US-English parser per pattern and thread: parsing
@@ -96,13 +181,6 @@ std::optional<Date> parse_first(const icu::UnicodeString& text,
   return std::nullopt;
 }
 
-// ICU spells September "Sep"; a trailing dot is not part of any month name.
-icu::UnicodeString month_name(const icu::UnicodeString& written) {
-  icu::UnicodeString month = written;
-  if (month.caseCompare(u"sept", 0) == 0) month = u"Sep";
-  return month;
-}
-
 icu::UnicodeString numeric_date(int day, int month, const icu::UnicodeString& year) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%02d/%02d/", day % 100, month % 100);
@@ -118,17 +196,18 @@ int group_number(icu::RegexMatcher& match, int32_t n) {
 }
 
 // The date the current match spells, if it is a real calendar date.
-std::optional<Date> date_from_match(icu::RegexMatcher& match) {
+std::optional<Date> date_from_match(icu::RegexMatcher& match, const MonthNames& months) {
   UErrorCode status = U_ZERO_ERROR;
   auto group = [&](int32_t n) { return match.group(n, status); };
-  if (match.start(1, status) >= 0) {
-    const icu::UnicodeString text = month_name(group(1)) + u" " + group(2) + u", " + group(3);
-    return parse_first(text, {u"MMMM d, yyyy", u"MMM d, yyyy"});
-  }
-  if (match.start(5, status) >= 0) {
-    const icu::UnicodeString text = group(4) + u" " + month_name(group(5)) + u" " + group(6);
-    return parse_first(text, {u"d MMMM yyyy", u"d MMM yyyy"});
-  }
+  // A named month is read as its number, then checked as a numeric date is.
+  const auto named = [&](int32_t month_group, int32_t day_group, int32_t year_group) -> std::optional<Date> {
+    const auto month = months.number.find(MonthNames::folded(group(month_group)));
+    if (month == months.number.end()) return std::nullopt;
+    return parse_first(numeric_date(group_number(match, day_group), month->second, group(year_group)),
+                       {u"dd/MM/yyyy"});
+  };
+  if (match.start(1, status) >= 0) return named(1, 2, 3);
+  if (match.start(5, status) >= 0) return named(5, 4, 6);
   if (match.start(7, status) >= 0) {
     return parse_first(group(7) + u"-" + group(8) + u"-" + group(9), {u"yyyy-MM-dd"});
   }
@@ -166,11 +245,13 @@ std::string Date::sortable() const {
   return buf;
 }
 
-std::optional<Date> find_date(std::string_view text) {
+std::optional<Date> find_date(std::string_view text, std::span<const std::string> languages) {
   // Every form the pattern reads holds an ASCII digit ([0-9], see
   // date_regex()): text without one, most of an article, needs no regex.
   if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
-  const icu::RegexPattern* pattern = date_pattern();
+  static const std::vector<std::string> english{"en"};
+  const DateReader& reader = date_reader(languages.empty() ? std::span<const std::string>(english) : languages);
+  const icu::RegexPattern* pattern = reader.pattern.get();
   if (!pattern) return std::nullopt;
   const icu::UnicodeString input =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -179,12 +260,12 @@ std::optional<Date> find_date(std::string_view text) {
   if (U_FAILURE(status)) return std::nullopt;
   while (match->find(status) && U_SUCCESS(status)) {
     // An impossible date ("31/02/2024") is skipped, not the end of the search.
-    if (auto date = date_from_match(*match)) return date;
+    if (auto date = date_from_match(*match, reader.months)) return date;
   }
   return std::nullopt;
 }
 
-std::optional<Date> article_date(const std::vector<Segment>& segments) {
+std::optional<Date> article_date(const std::vector<Segment>& segments, std::span<const std::string> languages) {
   // Length is judged per source line: a short sentence inside a long
   // paragraph ("The mission was withdrawn on July 1, 2024.") is body, not a
   // dateline.
@@ -199,7 +280,7 @@ std::optional<Date> article_date(const std::vector<Segment>& segments) {
     if (s.line != previous_line && words >= body_paragraph_words && ++long_lines == 2) break;
     previous_line = s.line;
     if (words > max_dateline_words) continue;
-    if (auto date = find_date(s.text)) return date;
+    if (auto date = find_date(s.text, languages)) return date;
   }
   return std::nullopt;
 }

@@ -84,7 +84,7 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
   with_signature.languages = filters::page_languages(page.guess.code, default_language);
   document.segments = filters::classify(std::move(segments), with_signature);
   document.title = shorten_title(first_content_line(document.segments));
-  document.date = filters::article_date(document.segments);
+  document.date = filters::article_date(document.segments, with_signature.languages);
   document.content = join_content(document.segments);
   // From the text that is kept: a cookie banner in English on a German page
   // does not make it English. The page's guess is that already when all

@@ -101,3 +101,31 @@ TEST_CASE("a date in a long paragraph or after the body starts is not the articl
   CHECK(article_iso("Headline\n\nBy A. Writer, 2 April 2024\n\n" + body + "\n") == "2024-04-02");
   CHECK(article_date({}) == std::nullopt);
 }
+
+// Month names come from ICU's locale data for each language (declensions
+// included), ordinals and linking words from the languages' data files.
+TEST_CASE("find_date reads month names in the page's languages", "[dates][languages]") {
+  const auto [language, text, iso] = GENERATE(table<std::string, std::string, std::string>({
+      {"de", "Von Anna Schmidt | 18. März 2025", "2025-03-18"},
+      {"de", "Aktualisiert am 3. Okt. 2024", "2024-10-03"},
+      {"fr", "Publié le 1er mars 2025 à 10 h", "2025-03-01"},
+      {"fr", "Mis à jour le 22 août 2024", "2024-08-22"},
+      {"es", "Madrid, 18 de marzo de 2025", "2025-03-18"},
+      {"pt", "Lisboa, 1º de maio de 2025", "2025-05-01"},
+      {"it", "Roma, 5 settembre 2025", "2025-09-05"},
+      {"nl", "Bijgewerkt op 18 maart 2025", "2025-03-18"},
+      {"pl", "Warszawa, 3 maja 2025", "2025-05-03"},
+      {"pl", "Kraków, 14 października 2024", "2024-10-14"},
+  }));
+  const std::vector<std::string> languages{language, "en"};
+  const auto date = find_date(text, languages);
+  CHECK((date ? date->iso() : "none") == iso);
+  // English names still read beside the page's own.
+  CHECK(find_date("July 1, 2023", languages).has_value());
+}
+
+TEST_CASE("a month name of another language is not read", "[dates][languages]") {
+  CHECK(found_iso("Von Anna Schmidt | 18. März 2025") == "none");  // English alone
+  const std::vector<std::string> french{"fr"};
+  CHECK(!find_date("18 de marzo de 2025", french).has_value());
+}
