@@ -2,9 +2,6 @@
 #include "boilerplate_lexicon.hpp"
 
 #include <algorithm>
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
@@ -165,15 +162,7 @@ const FirstWordEntry* BoilerplateLexicon::starting_with(std::string_view word) c
 }
 
 const BoilerplateLexicon& boilerplate_lexicon(std::span<const std::string> languages) {
-  std::vector<std::string> key(languages.begin(), languages.end());
-  std::sort(key.begin(), key.end());
-  key.erase(std::unique(key.begin(), key.end()), key.end());
-  static std::mutex mutex;
-  static std::map<std::vector<std::string>, std::unique_ptr<BoilerplateLexicon>> built;
-  const std::lock_guard lock(mutex);
-  auto found = built.find(key);
-  if (found == built.end()) found = built.emplace(key, std::make_unique<BoilerplateLexicon>(key)).first;
-  return *found->second;
+  return for_languages<BoilerplateLexicon>(languages);
 }
 
 }  // namespace winnow::filters::detail

@@ -120,17 +120,7 @@ struct DateReader {
 
 // Built once per set of languages; ICU lets many threads make matchers from
 // one RegexPattern.
-const DateReader& date_reader(std::span<const std::string> languages) {
-  std::vector<std::string> key(languages.begin(), languages.end());
-  std::sort(key.begin(), key.end());
-  key.erase(std::unique(key.begin(), key.end()), key.end());
-  static std::mutex mutex;
-  static std::map<std::vector<std::string>, std::unique_ptr<DateReader>> readers;
-  const std::lock_guard lock(mutex);
-  auto found = readers.find(key);
-  if (found == readers.end()) found = readers.emplace(key, std::make_unique<DateReader>(key)).first;
-  return *found->second;
-}
+const DateReader& date_reader(std::span<const std::string> languages) { return for_languages<DateReader>(languages); }
 
 // A strict (non-lenient) US-English parser per pattern and thread: parsing
 // mutates a SimpleDateFormat, and strictness rejects "31 February".

@@ -1,7 +1,12 @@
 // Per-language data: word lists, cues and patterns kept as files, one folder per language.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -52,5 +57,22 @@ class LanguageData {
 
 /// The languages that have a folder, sorted.
 [[nodiscard]] std::vector<std::string> data_languages();
+
+/// The one T built from a set of languages (in any order, repeats allowed):
+/// made with T(sorted codes) the first time the set is asked for, kept for
+/// the life of the process. Thread-safe; the reference stays valid. For the
+/// tables several lists make together (a classifier's lexicon, a date pattern).
+template <class T>
+[[nodiscard]] const T& for_languages(std::span<const std::string> languages) {
+  std::vector<std::string> key(languages.begin(), languages.end());
+  std::sort(key.begin(), key.end());
+  key.erase(std::unique(key.begin(), key.end()), key.end());
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>, std::unique_ptr<T>> built;
+  const std::lock_guard lock(mutex);
+  auto found = built.find(key);
+  if (found == built.end()) found = built.emplace(key, std::make_unique<T>(key)).first;
+  return *found->second;
+}
 
 }  // namespace winnow::filters
