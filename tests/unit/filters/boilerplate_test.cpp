@@ -318,3 +318,21 @@ TEST_CASE("page languages: the page's language, then English; und reads as the f
   CHECK(page_languages("und", "fr") == std::vector<std::string>{"fr", "en"});
   CHECK(page_languages("und", "en") == std::vector<std::string>{"en"});
 }
+
+// German "ihre", "sie" are also "their", "they": an article about cookie
+// banners uses them, and must keep its paragraphs (as its English twin does).
+TEST_CASE("a German article about cookie banners keeps its paragraphs", "[boilerplate][languages]") {
+  const std::string page =
+      "Behörde verlangt klarere Hinweise auf Websites\n\n"
+      "Die Datenschutzbehörde in Hamburg hat am Dienstag entschieden, dass Websites ihre Besucher klarer über "
+      "Cookies informieren müssen. Nach Ansicht der Behörde ist die Einwilligung vieler Nutzer nicht freiwillig, "
+      "weil die Schaltfläche zum Ablehnen oft versteckt wird.\n\n"
+      "Verbraucherschützer begrüßten die Entscheidung. Viele Menschen klickten auf Alle akzeptieren, ohne zu "
+      "wissen, welche Daten gespeichert würden, sagte eine Sprecherin. Die Unternehmen haben nun drei Monate "
+      "Zeit, ihre Banner anzupassen.\n\n"
+      "Der Branchenverband kritisierte das Urteil und kündigte an, dagegen vorzugehen. Eine Entscheidung des "
+      "Gerichts wird im Herbst erwartet, sagte ein Sprecher des Verbandes am Mittwoch in Berlin.\n";
+  ClassifyContext german;
+  german.languages = {"de", "en"};
+  for (const auto& s : classify(segment(page), german)) CHECK(s.label == Label::content);
+}
