@@ -31,6 +31,7 @@
 namespace winnow::filters {
 namespace {
 
+using detail::EntityLexicon;
 using detail::Gazetteer;
 using detail::Place;
 using detail::PlaceLevel;
@@ -232,12 +233,13 @@ bool title_case(std::string_view text, const std::vector<Word>& words, const Gaz
   return capitalised_common >= 3 && capitalised_common > lower;
 }
 
-void mark_name_like(std::string_view text, std::vector<Word>& words, const Gazetteer& gazetteer) {
+void mark_name_like(std::string_view text, std::vector<Word>& words, const Gazetteer& gazetteer,
+                    const EntityLexicon& lexicon) {
   const bool headline = title_case(text, words, gazetteer);
   for (Word& word : words) {
     const bool shape = (word.capitalised || word.camel) && !word.digits;
     word.name_like = shape && !(headline && !word.acronym && (common(gazetteer, word.key) ||
-                                                             detail::is_function_word(word.key)));
+                                                             lexicon.function_words.contains(word.key)));
   }
 }
 
@@ -273,6 +275,7 @@ struct Candidate {
 
 struct SpanBuilder {
   const Gazetteer& gazetteer;
+  const EntityLexicon& lexicon;
   std::string_view text;
   const std::vector<Word>& words;
   std::vector<Candidate>& out;
@@ -297,11 +300,11 @@ struct SpanBuilder {
     return std::make_pair(w, joined);
   }
 
-  static bool all_particles(const std::string& connector) {
+  bool all_particles(const std::string& connector) const {
     std::size_t start = 0;
     while (start <= connector.size()) {
       const std::size_t space = std::min(connector.find(' ', start), connector.size());
-      if (!detail::is_name_particle(std::string_view(connector).substr(start, space - start))) return false;
+      if (!lexicon.particles.contains(std::string_view(connector).substr(start, space - start))) return false;
       start = space + 1;
     }
     return true;
@@ -323,19 +326,21 @@ struct SpanBuilder {
       // and only for a last word that is no place of its own.
       return joined_before && !continues_name(next + 1) && !gazetteer.place(words[next].key);
     }
-    if (!detail::is_name_connector(connector)) return false;
+    if (!lexicon.connectors.contains(connector)) return false;
     // "Agreement on Peace and Reconciliation": a law's name goes on too, so
     // that none of it is taken for an entity.
-    const bool head_word = detail::is_organisation_head(head_key) || detail::is_place_head(head_key) ||
-                           detail::is_non_entity_head(head_key);
+    const bool head_word = lexicon.organisation_heads.contains(head_key) || lexicon.place_heads.contains(head_key) ||
+                           lexicon.non_entity_heads.contains(head_key);
     if (connector == "of" || connector == "of the") return head_word || joined_before;
     if (connector == "in" || connector == "in the") return head_key == "mission" || head_key == "state";
     if (connector == "to") {
       // "Group to Support Islam": a name goes on for two capitalised words.
-      return detail::is_organisation_head(head_key) && continues_name(next + 1);
+      return lexicon.organisation_heads.contains(head_key) && continues_name(next + 1);
     }
     if (connector == "for" || connector == "for the" || connector == "on" || connector == "on the")
-      return detail::is_organisation_head(head_key) || detail::is_non_entity_head(head_key);
+      return lexicon.organisation_heads.contains(head_key) || lexicon.non_entity_heads.contains(head_key);
+    // Another language's connector ("für", "voor"): after a head word, as "of".
+    if (lexicon.other_connectors.contains(connector)) return head_word || joined_before;
     return false;
   }
 
@@ -375,7 +380,7 @@ struct SpanBuilder {
   // reports"; but "Human Rights Watch" keeps its first word.
   bool function_or_common_start(std::size_t w, std::size_t last) const {
     const Word& word = words[w];
-    if (detail::is_function_word(word.key) || detail::is_calendar_word(word.key)) return true;
+    if (lexicon.function_words.contains(word.key) || lexicon.calendar.contains(word.key)) return true;
     if (!word.sentence_start || word.acronym || word.foreign || !gazetteer.common_word(word.key)) return false;
     if (gazetteer.place(join_keys(w, last)) || gazetteer.demonym(join_keys(w, last))) return false;
     // "Mark Cavendish": a first name that is also a word.
@@ -388,9 +393,9 @@ struct SpanBuilder {
     if (first > last) return;
     // Titles: "UN Secretary-General António Guterres" is the UN and a person.
     for (std::size_t w = first; w <= last; ++w) {
-      if (!detail::is_title(words[w].key) || words[w].acronym) continue;
-      const bool head_follows = w < last && (detail::is_organisation_head(words[w + 1].key) ||
-                                             detail::is_place_head(words[w + 1].key));
+      if (!lexicon.titles.contains(words[w].key) || words[w].acronym) continue;
+      const bool head_follows = w < last && (lexicon.organisation_heads.contains(words[w + 1].key) ||
+                                             lexicon.place_heads.contains(words[w + 1].key));
       if (head_follows) continue;
       if (w > first) classify(first, w - 1, title_before);
       if (w < last) classify(w + 1, last, /*title_before=*/true);
@@ -429,7 +434,7 @@ struct SpanBuilder {
 
   bool has_head(std::size_t first, std::size_t last) const {
     for (std::size_t w = first; w <= last; ++w)
-      if (detail::is_organisation_head(words[w].key) || detail::is_place_head(words[w].key)) return true;
+      if (lexicon.organisation_heads.contains(words[w].key) || lexicon.place_heads.contains(words[w].key)) return true;
     return false;
   }
 
@@ -438,11 +443,11 @@ struct SpanBuilder {
   bool non_entity(std::size_t first, std::size_t last) const {
     if (words[first].key == "tour" || words[first].key == "clade") return true;
     for (std::size_t w = first; w <= last; ++w) {
-      if (!detail::is_non_entity_head(words[w].key)) continue;
+      if (!lexicon.non_entity_heads.contains(words[w].key)) continue;
       if (w == last || (w + 1 <= last && !words[w + 1].name_like)) return true;
-      if (w + 1 <= last && detail::is_name_connector(words[w + 1].key)) return true;
+      if (w + 1 <= last && lexicon.connectors.contains(words[w + 1].key)) return true;
     }
-    if (last + 1 < words.size() && !words[last + 1].name_like && detail::is_named_thing_noun(words[last + 1].key) &&
+    if (last + 1 < words.size() && !words[last + 1].name_like && lexicon.named_thing_nouns.contains(words[last + 1].key) &&
         spaces_only(words[last + 1].gap) && !words[last].possessive)
       return true;
     return false;
@@ -451,15 +456,15 @@ struct SpanBuilder {
   // "United Nations Security Council Resolution 2100": the organisation that
   // issues a document is named; the end of the span where it stops.
   std::optional<std::size_t> issuer_end(std::size_t first, std::size_t last) const {
-    if (last == first || !detail::is_non_entity_head(words[last].key)) return {};
-    if (detail::is_organisation_head(words[last - 1].key) && last - 1 > first) return last - 1;
+    if (last == first || !lexicon.non_entity_heads.contains(words[last].key)) return {};
+    if (lexicon.organisation_heads.contains(words[last - 1].key) && last - 1 > first) return last - 1;
     return {};
   }
 
   bool all_common(std::size_t first, std::size_t last) const {
     for (std::size_t w = first; w <= last; ++w)
-      if (!common(gazetteer, words[w].key) && !detail::is_name_connector(words[w].key) &&
-          !detail::is_name_particle(words[w].key))
+      if (!common(gazetteer, words[w].key) && !lexicon.connectors.contains(words[w].key) &&
+          !lexicon.particles.contains(words[w].key))
         return false;
     return true;
   }
@@ -475,13 +480,13 @@ struct SpanBuilder {
     if (place) return Guess::demonym;
     const std::string& last_key = words[last].key;
     const std::string& first_key = words[first].key;
-    if (detail::is_place_head(last_key) || first_key == "lake" || first_key == "mount" || first_key == "cape") {
+    if (lexicon.place_heads.contains(last_key) || first_key == "lake" || first_key == "mount" || first_key == "cape") {
       // "Islamic State" is an organisation; "Borno State" a place.
       if (last_key == "state" && (first == last || !gazetteer.place(join_keys(first, last - 1)))) return Guess::actor;
       return Guess::place;
     }
     if (last > first && has_head(first, last)) return Guess::actor;
-    if (last > first && detail::is_compass_word(first_key) && !common(gazetteer, words[last].key)) return Guess::place;
+    if (last > first && lexicon.compass.contains(first_key) && !common(gazetteer, words[last].key)) return Guess::place;
     if (first == last) {
       if (words[first].acronym) return Guess::acronym;
       return Guess::lone;
@@ -505,9 +510,9 @@ struct SpanBuilder {
     if (candidate.key.empty()) return;
     const std::string& single = words[first].key;
     if (first == last) {
-      if (detail::is_calendar_word(single) || detail::is_group_word(single) || detail::is_function_word(single))
+      if (lexicon.calendar.contains(single) || lexicon.groups.contains(single) || lexicon.function_words.contains(single))
         return;
-      if (candidate.guess == Guess::acronym && detail::is_non_entity_acronym(single)) return;
+      if (candidate.guess == Guess::acronym && lexicon.non_entity_acronyms.contains(single)) return;
     }
     set_context(candidate, first, last);
     // "Breaking News Today" is no name; "the World Weather Attribution group" is.
@@ -516,7 +521,7 @@ struct SpanBuilder {
       return;
     for (std::size_t w = first; w <= last; ++w) {
       const std::string& key = words[w].key;
-      if (!words[w].name_like && (detail::is_name_connector(key) || detail::is_name_particle(key))) {
+      if (!words[w].name_like && (lexicon.connectors.contains(key) || lexicon.particles.contains(key))) {
         if (!candidate.has_connector) candidate.words_before_connector = candidate.word_keys.size();
         candidate.has_connector = true;
         if (key != "the") candidate.initials_with_connectors.push_back(key[0]);
@@ -527,10 +532,10 @@ struct SpanBuilder {
       }
     }
     for (std::size_t w = first; w <= last; ++w)
-      if (detail::is_organisation_head(words[w].key) && first != last) candidate.organisation_head = true;
+      if (lexicon.organisation_heads.contains(words[w].key) && first != last) candidate.organisation_head = true;
     candidate.order = order++;
     candidate.sentence_start = words[first].sentence_start;
-    candidate.title_before = title_before || (first > 0 && detail::is_title(words[first - 1].key));
+    candidate.title_before = title_before || (first > 0 && lexicon.titles.contains(words[first - 1].key));
     candidate.camel = words[first].camel && first == last;
     out.push_back(std::move(candidate));
   }
@@ -563,11 +568,11 @@ struct SpanBuilder {
     const auto plain_gap = [](const Word& word) { return spaces_only(word.gap); };
     if (first > 0 && plain_gap(words[first])) {
       const std::string& before = words[first - 1].key;
-      candidate.place_context = detail::is_place_preposition(before);
+      candidate.place_context = lexicon.place_prepositions.contains(before);
       // "the village of Ogota", "the hills of the Adrar des Ifoghas".
       std::size_t of = first - 1;
       if (before == "the" && of > 0) --of;
-      if (words[of].key == "of" && of > 0 && detail::is_settlement_noun(words[of - 1].key))
+      if (words[of].key == "of" && of > 0 && lexicon.settlements.contains(words[of - 1].key))
         candidate.strong_place_context = true;
       if (before == "according" || (first > 1 && words[first - 2].key == "according")) candidate.speech_after = true;
       if (before == "by") candidate.agent_before = true;
@@ -579,15 +584,15 @@ struct SpanBuilder {
       candidate.appositive = true;
     // "Al-Qaeda-linked", "Bamako-based".
     if (words[last].modifier) {
-      if (detail::is_affiliation_tail(words[last].modifier_tail)) candidate.agent_before = true;
+      if (lexicon.affiliation_tails.contains(words[last].modifier_tail)) candidate.agent_before = true;
       if (words[last].modifier_tail == "based" || words[last].modifier_tail == "born") candidate.place_context = true;
     }
     note_list_neighbours(candidate, first, last);
     if (last + 1 < words.size()) {
       const Word& next = words[last + 1];
-      if (!next.name_like && plain_gap(next) && !words[last].possessive && detail::is_settlement_noun(next.key))
+      if (!next.name_like && plain_gap(next) && !words[last].possessive && lexicon.settlements.contains(next.key))
         candidate.strong_place_context = true;
-      if (!next.name_like && plain_gap(next) && !words[last].possessive && detail::is_actor_descriptor(next.key))
+      if (!next.name_like && plain_gap(next) && !words[last].possessive && lexicon.actor_descriptors.contains(next.key))
         candidate.descriptor_after = true;
       // ", Mali": a place named with its country.
       if (next.gap.find(',') != std::string_view::npos && next.gap.size() <= 3 && next.name_like &&
@@ -595,7 +600,7 @@ struct SpanBuilder {
         candidate.place_context = true;
       for (std::size_t w = last + 1; w < words.size() && w <= last + 3; ++w) {
         if (!plain_gap(words[w]) || words[last].possessive) break;
-        if (detail::is_speech_verb(words[w].key)) candidate.speech_after = true;
+        if (lexicon.speech_verbs.contains(words[w].key)) candidate.speech_after = true;
         if (words[w].name_like) break;
       }
       // "(MINUSMA)" right after a name spells it out.
@@ -626,12 +631,13 @@ struct Merged {
 
 class DocumentEntities {
  public:
-  explicit DocumentEntities(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  DocumentEntities(const Gazetteer& gazetteer, const EntityLexicon& lexicon)
+      : gazetteer_(gazetteer), lexicon_(lexicon) {}
 
   void add_segment(std::string_view text) {
     std::vector<Word> words = split_words(text);
-    mark_name_like(text, words, gazetteer_);
-    SpanBuilder{gazetteer_, text, words, candidates_, order_}.build();
+    mark_name_like(text, words, gazetteer_, lexicon_);
+    SpanBuilder{gazetteer_, lexicon_, text, words, candidates_, order_}.build();
   }
 
   Entities finish() {
@@ -888,6 +894,7 @@ class DocumentEntities {
   }
 
   const Gazetteer& gazetteer_;
+  const EntityLexicon& lexicon_;
   std::vector<Candidate> candidates_;
   std::size_t order_ = 0;
   std::map<std::pair<EntityKind, std::string>, Merged> entities_;
@@ -898,13 +905,16 @@ class DocumentEntities {
 
 }  // namespace
 
-Entities extract_entities(const std::vector<Segment>& segments) {
-  DocumentEntities document(Gazetteer::standard());
+Entities extract_entities(const std::vector<Segment>& segments, std::string_view language) {
+  // The language's word classes once per document: the rules ask them about every word.
+  DocumentEntities document(Gazetteer::standard(), detail::entity_lexicon(language));
   for (const Segment& segment : segments)
     if (segment.label == Label::content) document.add_segment(segment.text);
   return document.finish();
 }
 
-Entities extract_entities(std::string_view content) { return extract_entities(segment(content)); }
+Entities extract_entities(std::string_view content, std::string_view language) {
+  return extract_entities(segment(content), language);
+}
 
 }  // namespace winnow::filters

@@ -1,54 +1,120 @@
 // The closed word classes the entity rules look at: titles, the head words of
 // organisation and place names, words that make a name an event or a law, and
-// the context words around names. All take a word folded by entity_key.
+// the context words around names. All hold, and take, words folded by
+// entity_key.
+//
+// The words are data, not code: each class is the file entity-CLASS.txt of a
+// language's folder (filters/lang/CODE, see language_data.hpp), folded by
+// entity_key when it is read, so a file is written as the language writes
+// ("Präsident", "déclaré"). Month and weekday names, and their
+// abbreviations, are ICU's for the language's locale (DateFormatSymbols), not
+// a list.
+//
+// A document's classes are its language's words and English's together:
+// news in any language quotes English names and titles ("CEO", "Mr"), and a
+// language with few or no files of its own is still read as well as English
+// is. English ("en") and an undetermined language ("und") are English alone.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace winnow::filters::detail {
 
-/// A title or role written before a name and not part of it: "colonel",
-/// "president", "minister", "ambassador", "secretary general", "mr".
-[[nodiscard]] bool is_title(std::string_view word);
-/// The last (or any) word of an organisation's name: "group", "council",
-/// "mission", "union", "watch", "forces", "institute", "party".
-[[nodiscard]] bool is_organisation_head(std::string_view word);
-/// A word that makes a name a site or a geographic feature: "stadium", "dam",
-/// "lake", "river", "region", "province", "airport", "square", "mine".
-[[nodiscard]] bool is_place_head(std::string_view word);
-/// A word that makes a name an event, a law, a product or a disease, which
-/// are no entities: "cup", "agreement", "act", "summit", "virus", "tour".
-[[nodiscard]] bool is_non_entity_head(std::string_view word);
-/// Lower-case nouns after a name that make it the name of a disease, a law or
-/// an event: "Marburg virus", "the Algiers accords", "the Paris agreement".
-[[nodiscard]] bool is_named_thing_noun(std::string_view word);
-/// Hyphenated tails that tie a name to an actor: "Al-Qaeda-linked", "UN-backed".
-[[nodiscard]] bool is_affiliation_tail(std::string_view word);
-/// A lower-case particle inside a name: "de", "du", "des", "al", "van", "bin".
-[[nodiscard]] bool is_name_particle(std::string_view word);
-/// A lower-case word that may join two parts of one organisation's or
-/// place's name after a head word: "of", "for", "in", "to", "on", "the".
-[[nodiscard]] bool is_name_connector(std::string_view word);
-/// Compass and size words that make "South Kivu", "Upper Nile" a place.
-[[nodiscard]] bool is_compass_word(std::string_view word);
-/// Months and days of the week (and their abbreviations).
-[[nodiscard]] bool is_calendar_word(std::string_view word);
-/// Ethnic, religious and political groups named by a common noun: "muslims",
-/// "tuareg", "islamists", "jihadists". Not actors.
-[[nodiscard]] bool is_group_word(std::string_view word);
-/// Capitalised acronyms that name no actor: "ai", "gdp", "ceo", "ngo", "hiv".
-[[nodiscard]] bool is_non_entity_acronym(std::string_view word);
-/// Function words that are capitalised only at the start of a sentence or in
-/// a headline: "the", "in", "under", "instead", "this", "after".
-[[nodiscard]] bool is_function_word(std::string_view word);
-/// Verbs of speech that make the name before them an actor: "said", "told".
-[[nodiscard]] bool is_speech_verb(std::string_view word);
-/// Prepositions that make an unknown name after them a place: "in", "near".
-[[nodiscard]] bool is_place_preposition(std::string_view word);
-/// Lower-case nouns after a name that make it an organisation: "its Barkhane
-/// operation", "the Cocobod regulator", "Wagner mercenaries".
-[[nodiscard]] bool is_actor_descriptor(std::string_view word);
-/// Nouns that, with "of" after them, introduce a place: "village", "town".
-[[nodiscard]] bool is_settlement_noun(std::string_view word);
+/// One closed word class. The entity rules ask several classes about most
+/// words of a document, and most words are in none: the lengths and first
+/// bytes of the class's words turn most of those misses away before the hash
+/// set is searched.
+class WordClass {
+ public:
+  /// Adds a word already folded by entity_key; an empty one is ignored.
+  void add(std::string word);
+  [[nodiscard]] bool contains(std::string_view word) const {
+    if ((lengths_ & length_bit(word.size())) == 0) return false;
+    if (!word.empty() && (first_bytes_[first_byte(word) / 64] >> (first_byte(word) % 64) & 1) == 0) return false;
+    return words_.find(word) != words_.end();
+  }
+  [[nodiscard]] std::size_t size() const { return words_.size(); }
+
+ private:
+  static constexpr std::uint64_t length_bit(std::size_t length) {
+    return std::uint64_t{1} << (length < 63 ? length : 63);
+  }
+  static constexpr unsigned first_byte(std::string_view word) { return static_cast<unsigned char>(word[0]); }
+  // Lets the set be searched with a std::string_view, without making a
+  // std::string of each word looked up (C++20 heterogeneous lookup).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::uint64_t lengths_ = 0;                  // bit n: a word of n bytes (63: of 63 or more)
+  std::array<std::uint64_t, 4> first_bytes_{};  // bit b: a word starts with byte b
+};
+
+/// The word classes of one document language (English's words included, see
+/// above). Each class's file is named after it: titles is entity-titles.txt.
+struct EntityLexicon {
+  /// A title or role written before a name and not part of it: "colonel",
+  /// "president", "minister", "secretary general", "mr"; "kanzlerin".
+  WordClass titles;
+  /// The last (or any) word of an organisation's name: "group", "council",
+  /// "mission", "union", "watch", "forces", "institute", "party".
+  WordClass organisation_heads;
+  /// A word that makes a name a site or a geographic feature: "stadium",
+  /// "dam", "lake", "river", "region", "province", "airport", "square".
+  WordClass place_heads;
+  /// A word that makes a name an event, a law, a product or a disease, which
+  /// are no entities: "cup", "agreement", "act", "summit", "virus", "tour".
+  WordClass non_entity_heads;
+  /// Lower-case nouns after a name that make it the name of a disease, a law
+  /// or an event: "Marburg virus", "the Algiers accords".
+  WordClass named_thing_nouns;
+  /// Hyphenated tails that tie a name to an actor: "Al-Qaeda-linked", "UN-backed".
+  WordClass affiliation_tails;
+  /// A lower-case particle inside a name: "de", "du", "des", "al", "van", "bin".
+  WordClass particles;
+  /// A lower-case word that may join two parts of one organisation's or
+  /// place's name after a head word: "of", "for", "in", "to", "on", "the".
+  WordClass connectors;
+  /// The connectors of the document's language that English has not: the
+  /// rules for English's connectors name each ("of", "in", "to"), and these
+  /// join after a head word, as "of" does ("Ministerium für Wirtschaft").
+  /// Empty for English.
+  WordClass other_connectors;
+  /// Compass and size words that make "South Kivu", "Upper Nile" a place.
+  WordClass compass;
+  /// Months and days of the week and their abbreviations (ICU's, and
+  /// entity-calendar-abbreviations.txt), and holidays (entity-holidays.txt).
+  WordClass calendar;
+  /// Ethnic, religious and political groups named by a common noun:
+  /// "muslims", "tuareg", "islamists", "jihadists". Not actors.
+  WordClass groups;
+  /// Capitalised acronyms that name no actor: "ai", "gdp", "ceo", "ngo", "hiv".
+  WordClass non_entity_acronyms;
+  /// Function words that are capitalised only at the start of a sentence or
+  /// in a headline: "the", "in", "under", "instead", "this", "after".
+  WordClass function_words;
+  /// Verbs of speech that make the name before them an actor: "said", "told".
+  WordClass speech_verbs;
+  /// Prepositions that make an unknown name after them a place: "in", "near".
+  WordClass place_prepositions;
+  /// Lower-case nouns after a name that make it an organisation: "its
+  /// Barkhane operation", "the Cocobod regulator", "Wagner mercenaries".
+  WordClass actor_descriptors;
+  /// Nouns that, with "of" after them, introduce a place: "village", "town".
+  WordClass settlements;
+};
+
+/// The word classes of language CODE (an ISO 639-1 code, "und", or any
+/// folder's name), built the first time a document in it asks and kept for
+/// the life of the process. Safe to call from several threads; it takes a
+/// lock, so take it once per document, not once per word.
+[[nodiscard]] const EntityLexicon& entity_lexicon(std::string_view language);
 
 }  // namespace winnow::filters::detail

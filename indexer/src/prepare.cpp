@@ -94,8 +94,9 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
   document.text_language = document.language.code == filters::undetermined_language ? std::string(default_language)
                                                                                      : document.language.code;
   // From the labelled segments, so a re-clean that relabels a repeated footer
-  // also drops the names that only the footer held.
-  document.entities = filters::extract_entities(document.segments);
+  // also drops the names that only the footer held; in the text language, so
+  // that a German article's titles and country names are German's.
+  document.entities = filters::extract_entities(document.segments, document.text_language);
   return {std::move(document), {}};
 }
 
