@@ -906,8 +906,8 @@ class DocumentEntities {
 }  // namespace
 
 Entities extract_entities(const std::vector<Segment>& segments, std::string_view language) {
-  // The language's word classes once per document: the rules ask them about every word.
-  DocumentEntities document(Gazetteer::standard(), detail::entity_lexicon(language));
+  // The language's tables once per document: the rules ask them about every word.
+  DocumentEntities document(Gazetteer::for_language(language), detail::entity_lexicon(language));
   for (const Segment& segment : segments)
     if (segment.label == Label::content) document.add_segment(segment.text);
   return document.finish();

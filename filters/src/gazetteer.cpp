@@ -1,16 +1,24 @@
 // Gazetteer loading: see gazetteer.hpp. The lists come from Debian packages
 // (iso-codes, libgeonames, wamerican); what no package has (continents and
 // world regions, the short names newspapers use, demonyms) is in
-// gazetteer_data.cpp.
+// gazetteer_data.cpp. A language's country names are iso-codes' translations
+// of ISO 3166-1 (its gettext catalogue).
 #include "gazetteer.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 #include <geonames/geonames.h>
 #include <nlohmann/json.hpp>
 
 #include "gazetteer_data.hpp"
+#include "message_catalogue.hpp"
 #include "winnow/filters/entities.hpp"
+#include "winnow/filters/language_id.hpp"
 
 namespace winnow::filters::detail {
 namespace {
@@ -18,6 +26,7 @@ namespace {
 constexpr const char* iso_3166_1 = "/usr/share/iso-codes/json/iso_3166-1.json";
 constexpr const char* iso_3166_2 = "/usr/share/iso-codes/json/iso_3166-2.json";
 constexpr const char* word_list = "/usr/share/dict/american-english";
+constexpr const char* locale_folder = "/usr/share/locale";
 
 nlohmann::json read_json(const char* path) {
   std::ifstream in(path);
@@ -29,29 +38,84 @@ nlohmann::json read_json(const char* path) {
 // Nigerian state; Gao the region and the city are one place anyway.
 int rank(PlaceLevel level) { return static_cast<int>(level); }
 
+// A language code as a folder name: two or three lower-case letters, so that
+// no code names a path outside the locale folder.
+bool plain_code(std::string_view code) {
+  return (code.size() == 2 || code.size() == 3) && std::all_of(code.begin(), code.end(), [](char c) {
+           return c >= 'a' && c <= 'z';
+         });
+}
+
 }  // namespace
 
-const Gazetteer& Gazetteer::standard() {
-  static const Gazetteer gazetteer;
-  return gazetteer;
+struct Gazetteer::Lists {
+  KeyMap<Place> places;
+  KeyMap<std::string> demonyms;  // demonym key -> place key
+  KeySet common_words;
+  KeySet known_names;
+  // ISO 3166-1's English names of each country (name, official and common
+  // name), the msgids of its translations, with the country they name.
+  std::vector<std::pair<std::string, Place>> country_names;
+
+  Lists() {
+    load_iso_countries();
+    load_regions_and_aliases();
+    load_iso_subdivisions();
+    load_cities();
+    load_word_list();
+  }
+
+  void add_place(std::string_view name, const Place& place);
+  void load_iso_countries();
+  void load_iso_subdivisions();
+  void load_cities();
+  void load_regions_and_aliases();
+  void load_word_list();
+};
+
+const Gazetteer::Lists& Gazetteer::standard_lists() {
+  static const Lists lists;
+  return lists;
 }
 
-Gazetteer::Gazetteer() {
-  load_iso_countries();
-  load_regions_and_aliases();
-  load_iso_subdivisions();
-  load_cities();
-  load_word_list();
+const Gazetteer& Gazetteer::for_language(std::string_view language) {
+  // English has no catalogue; an undetermined language is read as English.
+  const std::string_view code = language == undetermined_language ? std::string_view("en") : language;
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<const Gazetteer>, std::less<>> gazetteers;
+  const std::lock_guard lock(mutex);
+  auto found = gazetteers.find(code);
+  if (found == gazetteers.end()) {
+    found = gazetteers.emplace(std::string(code), std::unique_ptr<const Gazetteer>(new Gazetteer(standard_lists(), code)))
+                .first;
+  }
+  return *found->second;
 }
 
-void Gazetteer::add_place(std::string_view name, Place place) {
+Gazetteer::Gazetteer(const Lists& lists, std::string_view language) : lists_(lists) {
+  if (!plain_code(language)) return;
+  const auto translations = read_message_catalogue(std::filesystem::path(locale_folder) / std::string(language) /
+                                                   "LC_MESSAGES" / "iso_3166-1.mo");
+  if (translations.empty()) return;
+  for (const auto& [english, place] : lists_.country_names) {
+    const auto translated = translations.find(english);
+    if (translated == translations.end()) continue;
+    std::string key = entity_key(translated->second);
+    // A name the standard lists give a country already keeps it.
+    const auto standard = lists_.places.find(key);
+    if (key.empty() || (standard != lists_.places.end() && standard->second.level == PlaceLevel::country)) continue;
+    translated_.try_emplace(std::move(key), place);
+  }
+}
+
+void Gazetteer::Lists::add_place(std::string_view name, const Place& place) {
   std::string key = entity_key(name);
   if (key.empty()) return;
-  auto [it, inserted] = places_.try_emplace(std::move(key), place);
-  if (!inserted && rank(place.level) < rank(it->second.level)) it->second = std::move(place);
+  auto [it, inserted] = places.try_emplace(std::move(key), place);
+  if (!inserted && rank(place.level) < rank(it->second.level)) it->second = place;
 }
 
-void Gazetteer::load_iso_countries() {
+void Gazetteer::Lists::load_iso_countries() {
   const nlohmann::json doc = read_json(iso_3166_1);
   if (!doc.contains("3166-1")) return;
   for (const auto& country : doc["3166-1"]) {
@@ -63,11 +127,13 @@ void Gazetteer::load_iso_countries() {
     add_place(display, place);
     add_place(iso_name, place);
     if (country.contains("official_name")) add_place(country.value("official_name", ""), place);
+    for (const char* field : {"name", "official_name", "common_name"})
+      if (country.contains(field)) country_names.emplace_back(country.value(field, ""), place);
     for (const auto& alias : country_aliases(code)) add_place(alias, place);
   }
 }
 
-void Gazetteer::load_iso_subdivisions() {
+void Gazetteer::Lists::load_iso_subdivisions() {
   const nlohmann::json doc = read_json(iso_3166_2);
   if (!doc.contains("3166-2")) return;
   for (const auto& subdivision : doc["3166-2"]) {
@@ -76,7 +142,7 @@ void Gazetteer::load_iso_subdivisions() {
   }
 }
 
-void Gazetteer::load_cities() {
+void Gazetteer::Lists::load_cities() {
   const gint count = geonames_get_n_cities();
   for (gint i = 0; i < count; ++i) {
     GeonamesCity* city = geonames_get_city(i);
@@ -87,20 +153,20 @@ void Gazetteer::load_cities() {
   }
 }
 
-void Gazetteer::load_regions_and_aliases() {
+void Gazetteer::Lists::load_regions_and_aliases() {
   for (const auto& region : world_regions()) add_place(region, Place{std::string(region), PlaceLevel::region, 0});
   for (const auto& [demonym, place_name] : demonym_table()) {
     std::string place_key = entity_key(place_name);
-    demonyms_.emplace(entity_key(demonym), place_key);
+    demonyms.emplace(entity_key(demonym), place_key);
     // Plurals name people of the country ("Malians", "Nigeriens").
     std::string plural = entity_key(demonym);
     if (!plural.ends_with('s') && !plural.ends_with("ese") && !plural.ends_with("ch") &&
         !plural.ends_with("sh"))
-      demonyms_.emplace(plural + "s", place_key);
+      demonyms.emplace(plural + "s", place_key);
   }
 }
 
-void Gazetteer::load_word_list() {
+void Gazetteer::Lists::load_word_list() {
   std::ifstream in(word_list);
   std::string word;
   while (std::getline(in, word)) {
@@ -108,24 +174,30 @@ void Gazetteer::load_word_list() {
     const bool capitalised = word[0] >= 'A' && word[0] <= 'Z';
     std::string folded = entity_key(word);
     if (capitalised)
-      known_names_.insert(std::move(folded));
+      known_names.insert(std::move(folded));
     else
-      common_words_.insert(std::move(folded));
+      common_words.insert(std::move(folded));
   }
 }
 
 const Place* Gazetteer::place(std::string_view key) const {
-  const auto it = places_.find(key);
-  return it == places_.end() ? nullptr : &it->second;
+  // The document's language first: its name of a country outranks a town's.
+  if (const auto it = translated_.find(key); it != translated_.end()) return &it->second;
+  const auto it = lists_.places.find(key);
+  return it == lists_.places.end() ? nullptr : &it->second;
 }
 
 const Place* Gazetteer::demonym(std::string_view key) const {
-  const auto it = demonyms_.find(key);
-  return it == demonyms_.end() ? nullptr : place(it->second);
+  const auto it = lists_.demonyms.find(key);
+  if (it == lists_.demonyms.end()) return nullptr;
+  const auto named = lists_.places.find(it->second);  // an English name
+  return named == lists_.places.end() ? nullptr : &named->second;
 }
 
-bool Gazetteer::common_word(std::string_view folded) const { return common_words_.contains(folded); }
+bool Gazetteer::common_word(std::string_view folded) const { return lists_.common_words.contains(folded); }
 
-bool Gazetteer::known_name(std::string_view folded) const { return known_names_.contains(folded); }
+bool Gazetteer::known_name(std::string_view folded) const { return lists_.known_names.contains(folded); }
+
+std::size_t Gazetteer::size() const { return lists_.places.size(); }
 
 }  // namespace winnow::filters::detail

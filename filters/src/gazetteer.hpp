@@ -1,7 +1,8 @@
 // The word lists the entity stage looks names up in: places from Debian's
 // iso-codes (ISO 3166-1 countries, ISO 3166-2 subdivisions) and libgeonames
 // (cities of more than 15,000 people), continents and world regions, demonyms,
-// and the English word list that tells common words from names.
+// and the English word list that tells common words from names; and, for a
+// document's language, the country names of iso-codes' translations.
 #pragma once
 
 #include <cstdint>
@@ -24,11 +25,17 @@ struct Place {
 
 class Gazetteer {
  public:
-  /// Loaded once per process from the standard Debian paths; a missing file
-  /// leaves that list empty rather than failing (entities are then fewer).
-  static const Gazetteer& standard();
+  /// The gazetteer of documents in LANGUAGE (an ISO 639-1 code, or "und"):
+  /// the standard lists, loaded once per process from the standard Debian
+  /// paths, and the language's names of the countries, from iso-codes'
+  /// gettext catalogue (/usr/share/locale/LANGUAGE/LC_MESSAGES/iso_3166-1.mo),
+  /// loaded the first time a document in it asks. A missing file leaves that
+  /// list empty rather than failing (entities are then fewer). Safe to call
+  /// from several threads; it takes a lock, so once per document.
+  static const Gazetteer& for_language(std::string_view language);
 
-  /// A place by the entity_key of one of its names ("ivory coast", "menaka").
+  /// A place by the entity_key of one of its names ("ivory coast", "menaka";
+  /// in a German document also "deutschland", the place Germany).
   [[nodiscard]] const Place* place(std::string_view key) const;
   /// The place a demonym ("malian", "malians", "ivorian") belongs to.
   [[nodiscard]] const Place* demonym(std::string_view key) const;
@@ -38,16 +45,13 @@ class Gazetteer {
   /// True when the word list has it capitalised, as a name: "Mark", "Paris".
   [[nodiscard]] bool known_name(std::string_view folded) const;
 
-  std::size_t size() const { return places_.size(); }
+  /// How many names the standard lists give places.
+  std::size_t size() const;
 
  private:
-  Gazetteer();
-  void add_place(std::string_view name, Place place);
-  void load_iso_countries();
-  void load_iso_subdivisions();
-  void load_cities();
-  void load_regions_and_aliases();
-  void load_word_list();
+  struct Lists;  // the standard lists, shared by every language
+  Gazetteer(const Lists& lists, std::string_view language);
+  static const Lists& standard_lists();
 
   /// Lets the tables be searched with a std::string_view, without making a
   /// std::string of each word looked up (C++20 heterogeneous lookup).
@@ -59,10 +63,8 @@ class Gazetteer {
   using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
   using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
-  KeyMap<Place> places_;
-  KeyMap<std::string> demonyms_;  // demonym key -> place key
-  KeySet common_words_;
-  KeySet known_names_;
+  const Lists& lists_;
+  KeyMap<Place> translated_;  // the language's country names -> the (English-named) country
 };
 
 }  // namespace winnow::filters::detail

@@ -259,3 +259,14 @@ TEST_CASE("every filter stage gives the same results on several threads") {
   }
   CHECK(mismatches == 0);
 }
+
+TEST_CASE("a country named in the document's language is the country, by its English name") {
+  // iso-codes' translations of ISO 3166-1 (its gettext catalogues).
+  const Entities german = extract_entities("Die Regierung in Deutschland plant neue Gesetze.", "de");
+  CHECK(has_mention(find(german.places, "Germany"), "Deutschland"));
+  const Entities french = extract_entities("Le gouvernement en Allemagne prépare de nouvelles lois.", "fr");
+  CHECK(has_mention(find(french.places, "Germany"), "Allemagne"));
+  // Another language's name is no place of an English article.
+  const Entities english = extract_entities("The talks in Deutschland went on.", "en");
+  CHECK_FALSE(find(english.places, "Germany"));
+}

@@ -52,8 +52,8 @@ inline constexpr std::size_t max_entity_key_bytes = 120;
 /// Finds the actors and places in the content segments (boilerplate segments
 /// are ignored, so a name seen only in a caption or footer is no entity).
 /// LANGUAGE is the document's (an ISO 639-1 code, or "und"): its word
-/// classes (titles, verbs of speech ...) are added to English's; "en" and
-/// "und" are English only.
+/// classes (titles, verbs of speech ...) are added to English's, and its
+/// names of the countries to the gazetteer's; "en" and "und" are English only.
 [[nodiscard]] Entities extract_entities(const std::vector<Segment>& segments, std::string_view language = "en");
 
 /// The same over plain text, one paragraph per line: for tests and tools.
