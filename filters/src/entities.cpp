@@ -233,10 +233,48 @@ bool title_case(std::string_view text, const std::vector<Word>& words, const Gaz
   return capitalised_common >= 3 && capitalised_common > lower;
 }
 
+// Where the word at `word` starts once an elided article or preposition is
+// dropped ("l’Allemagne", "dell’Istituto": Allemagne, Istituto); its own
+// start when it has none. From the language's elisions.txt.
+std::size_t after_elision(std::string_view text, const Word& word, const EntityLexicon& lexicon) {
+  for (std::size_t i = word.begin; i < word.end; i = next_offset(text, i)) {
+    const UChar32 c = code_point_at(text, i);
+    if (is_apostrophe(c)) {
+      const std::size_t rest = next_offset(text, i);
+      const bool elided = rest < word.end && is_alpha(code_point_at(text, rest)) &&
+                          lexicon.elisions.contains(entity_key(text.substr(word.begin, i - word.begin)));
+      return elided ? rest : word.begin;
+    }
+    if (!is_alpha(c)) break;
+  }
+  return word.begin;
+}
+
+// The elision before a name is no part of it; inside a name, after a
+// capitalised word, it stays: "Côte d’Ivoire", "Giro d’Italia".
+void drop_elision(std::string_view text, Word& word, const Word* previous, const EntityLexicon& lexicon) {
+  if (previous && previous->name_like && spaces_only(word.gap) && !lexicon.function_words.contains(previous->key))
+    return;
+  const std::size_t start = after_elision(text, word, lexicon);
+  if (start == word.begin) return;
+  Word bare;
+  bare.begin = start;
+  bare.end = word.end;
+  bare.possessive = word.possessive;
+  bare.modifier = word.modifier;
+  bare.modifier_tail = word.modifier_tail;
+  bare.sentence_start = word.sentence_start;
+  bare.gap = word.gap;
+  describe(bare, text);
+  word = std::move(bare);
+}
+
 void mark_name_like(std::string_view text, std::vector<Word>& words, const Gazetteer& gazetteer,
                     const EntityLexicon& lexicon) {
   const bool headline = title_case(text, words, gazetteer);
-  for (Word& word : words) {
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    Word& word = words[w];
+    if (lexicon.elisions.size() != 0) drop_elision(text, word, w > 0 ? &words[w - 1] : nullptr, lexicon);
     const bool shape = (word.capitalised || word.camel) && !word.digits;
     word.name_like = shape && !(headline && !word.acronym && (common(gazetteer, word.key) ||
                                                              lexicon.function_words.contains(word.key)));
@@ -380,7 +418,11 @@ struct SpanBuilder {
   // reports"; but "Human Rights Watch" keeps its first word.
   bool function_or_common_start(std::size_t w, std::size_t last) const {
     const Word& word = words[w];
-    if (lexicon.function_words.contains(word.key) || lexicon.calendar.contains(word.key)) return true;
+    if (lexicon.function_words.contains(word.key) || lexicon.calendar.contains(word.key)) {
+      // "Le Havre", "La Paz", "El Salvador": an article that is also a name
+      // particle begins a place's name.
+      return !(w < last && lexicon.particles.contains(word.key) && gazetteer.place(join_keys(w, last)));
+    }
     if (!word.sentence_start || word.acronym || word.foreign || !gazetteer.common_word(word.key)) return false;
     if (gazetteer.place(join_keys(w, last)) || gazetteer.demonym(join_keys(w, last))) return false;
     // "Mark Cavendish": a first name that is also a word.
@@ -407,7 +449,7 @@ struct SpanBuilder {
         const Place* place = gazetteer.place(join_keys(first, end));
         if (place && place->level <= PlaceLevel::region) {
           emit(first, end, false);
-          emit(end + 1, last, title_before);
+          classify(end + 1, last, title_before);
           return;
         }
         if (end == first) break;
@@ -434,7 +476,9 @@ struct SpanBuilder {
 
   bool has_head(std::size_t first, std::size_t last) const {
     for (std::size_t w = first; w <= last; ++w)
-      if (lexicon.organisation_heads.contains(words[w].key) || lexicon.place_heads.contains(words[w].key)) return true;
+      if (lexicon.organisation_heads.contains(words[w].key) || lexicon.place_heads.contains(words[w].key) ||
+          lexicon.leading_place_heads.contains(words[w].key))
+        return true;
     return false;
   }
 
@@ -480,7 +524,8 @@ struct SpanBuilder {
     if (place) return Guess::demonym;
     const std::string& last_key = words[last].key;
     const std::string& first_key = words[first].key;
-    if (lexicon.place_heads.contains(last_key) || first_key == "lake" || first_key == "mount" || first_key == "cape") {
+    // A head word alone is no name ("die Brücke": German writes nouns with a capital).
+    if (last > first && (lexicon.place_heads.contains(last_key) || lexicon.leading_place_heads.contains(first_key))) {
       // "Islamic State" is an organisation; "Borno State" a place.
       if (last_key == "state" && (first == last || !gazetteer.place(join_keys(first, last - 1)))) return Guess::actor;
       return Guess::place;

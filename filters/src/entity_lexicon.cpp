@@ -74,6 +74,7 @@ std::unique_ptr<EntityLexicon> build(std::string_view language) {
   add_lists(l.titles, from, "entity-titles");
   add_lists(l.organisation_heads, from, "entity-organisation-heads");
   add_lists(l.place_heads, from, "entity-place-heads");
+  add_lists(l.leading_place_heads, from, "entity-leading-place-heads");
   add_lists(l.non_entity_heads, from, "entity-non-entity-heads");
   add_lists(l.named_thing_nouns, from, "entity-named-thing-nouns");
   add_lists(l.affiliation_tails, from, "entity-affiliation-tails");
@@ -87,6 +88,7 @@ std::unique_ptr<EntityLexicon> build(std::string_view language) {
   add_lists(l.place_prepositions, from, "entity-place-prepositions");
   add_lists(l.actor_descriptors, from, "entity-actor-descriptors");
   add_lists(l.settlements, from, "entity-settlements");
+  add_lists(l.elisions, from, "elisions");
   add_lists(l.calendar, from, "entity-holidays");
   add_lists(l.calendar, from, "entity-calendar-abbreviations");
   for (const std::string_view source : from) add_calendar_names(l.calendar, source);

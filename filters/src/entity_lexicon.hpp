@@ -69,6 +69,9 @@ struct EntityLexicon {
   /// A word that makes a name a site or a geographic feature: "stadium",
   /// "dam", "lake", "river", "region", "province", "airport", "square".
   WordClass place_heads;
+  /// A word that makes a name a place when it comes first: "Lake Chad",
+  /// "Mount Kenya"; "Lago di Como", "Estádio do Dragão", "Puszcza Białowieska".
+  WordClass leading_place_heads;
   /// A word that makes a name an event, a law, a product or a disease, which
   /// are no entities: "cup", "agreement", "act", "summit", "virus", "tour".
   WordClass non_entity_heads;
@@ -109,6 +112,9 @@ struct EntityLexicon {
   WordClass actor_descriptors;
   /// Nouns that, with "of" after them, introduce a place: "village", "town".
   WordClass settlements;
+  /// Articles and prepositions elided onto the next word ("l", "dell"): the
+  /// language's elisions.txt, which the word normaliser reads too.
+  WordClass elisions;
 };
 
 /// The word classes of language CODE (an ISO 639-1 code, "und", or any
