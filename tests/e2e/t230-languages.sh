@@ -7,7 +7,7 @@
 # Portuguese; French and Italian elisions split; lang: and --lang filter;
 # --list langs and --facets count; English results are those of an index
 # of the English articles alone. A toy language given as files only
-# (WINNOW_LANG_DIR) has its elisions used.
+# (WINNOW_LANG_DIR) has its elisions and its entity titles used.
 . "$(dirname "$0")/lib.sh"
 
 cp -R "$WINNOW_SOURCE/tests/data/langs" langs
@@ -147,6 +147,19 @@ by_line = {s["line"]: s for s in d["segments"]}
 need("paragraph" not in by_line[3]["reasons"], "line 3: %r" % by_line[3])
 need(by_line[5]["label"] == "content" and not any(r.startswith("cue:") for r in by_line[5]["reasons"]), "line 5: %r" % by_line[5])
 ')"
+
+# Its title "glorbat" (xx/entity-titles.txt) is cut off before a name, as
+# English's "colonel" is; without the file it is part of the name.
+printf '# a toy title\nGlorbat\n' >toy-data/xx/entity-titles.txt
+mkdir toy-names
+printf 'Glorbat Quinn Fargo zu’flanx.\n' >toy-names/one.txt
+WINNOW_LANG_DIR="$TMP_DIR/toy-data" index --db toynames --lang xx toy-names
+expect_exit 0 "toy language: the article with a title indexed"
+search --db toynames --list actors
+expect_eq "toy language: the title from its entity-titles.txt is cut off" "      1  Quinn Fargo" "$OUT"
+index --db toynames2 --lang xx toy-names
+search --db toynames2 --list actors
+expect_eq "without the toy language's files, the title is part of the name" "      1  Glorbat Quinn Fargo" "$OUT"
 
 # A language data folder without English's lists is refused before anything is indexed.
 mkdir empty-data

@@ -191,7 +191,7 @@ namespace {
 
 // Everything the filter stages say about one file, as text: the indexer's
 // worker threads call them all, in this order.
-std::string all_stages(const std::string& bytes) {
+std::string all_stages(const std::string& bytes, const std::string& language) {
   namespace f = winnow::filters;
   std::ostringstream out;
   const f::DecodeResult decoded = f::decode(bytes);
@@ -205,7 +205,7 @@ std::string all_stages(const std::string& bytes) {
     out << '\n';
   }
   if (const auto date = f::article_date(segments)) out << date->iso() << '\n';
-  const Entities entities = f::extract_entities(segments);
+  const Entities entities = f::extract_entities(segments, language);
   for (const auto* list : {&entities.actors, &entities.places})
     for (const Entity& e : *list) {
       out << e.name << '|' << e.key << '|' << e.count;
@@ -220,18 +220,23 @@ std::string all_stages(const std::string& bytes) {
 
 TEST_CASE("every filter stage gives the same results on several threads") {
   // The indexer runs decode..entities and tokenise on worker threads: the
-  // stages' caches (break iterators, date parsers, gazetteer, cue index)
-  // must be per thread or immutable once built. The threads start first, so
-  // that (with ctest, one test case per process) they also build the shared
-  // tables at the same time.
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(WINNOW_CORPUS)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    files.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  // stages' caches (break iterators, date parsers, gazetteer, cue index,
+  // each language's word classes and country names) must be per thread or
+  // immutable once built. The threads start first, so that (with ctest, one
+  // test case per process) they also build the shared tables at the same time.
+  std::vector<std::pair<std::string, std::string>> files;  // bytes, language
+  const auto add_folder = [&files](const std::filesystem::path& folder, const std::string& language) {
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      files.emplace_back(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), language);
+    }
+  };
+  add_folder(WINNOW_CORPUS, "en");
   REQUIRE(files.size() >= 5);
-  files.push_back("Søren Łódź, Ελληνικά, the Goïta’s “peace-keeping” U.S. mission, 1 July 2024.");
+  for (const std::string language : {"de", "fr", "es", "it", "pt", "nl", "pl"})
+    add_folder(std::filesystem::path(WINNOW_TEST_DATA) / "langs" / language, language);
+  files.emplace_back("Søren Łódź, Ελληνικά, the Goïta’s “peace-keeping” U.S. mission, 1 July 2024.", "und");
 
   constexpr std::size_t thread_count = 4;
   constexpr int rounds = 5;
@@ -244,7 +249,7 @@ TEST_CASE("every filter stage gives the same results on several threads") {
       for (int round = 0; round < rounds; ++round)
         for (std::size_t i = 0; i < files.size(); ++i) {
           const std::size_t file = (i + t) % files.size();  // threads work on different files at once
-          mine[static_cast<std::size_t>(round) * files.size() + file] = all_stages(files[file]);
+          mine[static_cast<std::size_t>(round) * files.size() + file] = all_stages(files[file].first, files[file].second);
         }
       results[t] = std::move(mine);
     });
@@ -252,7 +257,7 @@ TEST_CASE("every filter stage gives the same results on several threads") {
 
   int mismatches = 0;
   for (std::size_t file = 0; file < files.size(); ++file) {
-    const std::string expected = all_stages(files[file]);
+    const std::string expected = all_stages(files[file].first, files[file].second);
     for (const auto& mine : results)
       for (int round = 0; round < rounds; ++round)
         if (mine[static_cast<std::size_t>(round) * files.size() + file] != expected) ++mismatches;
@@ -269,4 +274,43 @@ TEST_CASE("a country named in the document's language is the country, by its Eng
   // Another language's name is no place of an English article.
   const Entities english = extract_entities("The talks in Deutschland went on.", "en");
   CHECK_FALSE(find(english.places, "Germany"));
+}
+
+TEST_CASE("a German article's titles, verbs of speech and function words are German's") {
+  const Entities e = extract_entities(
+      "Bundeskanzler Olaf Scholz sagte in Berlin, die Regierung werde handeln.\n"
+      "Nach der Bundestagswahl bildete sich eine neue Koalition.",
+      "de");
+  CHECK(find(e.actors, "Olaf Scholz"));  // the title cut off
+  CHECK_FALSE(find(e.actors, "Bundeskanzler Olaf Scholz"));
+  CHECK(find(e.places, "Berlin"));
+  // "Nach" and "der" start no name, and an election is no actor.
+  CHECK_FALSE(find(e.actors, "Nach der Bundestagswahl"));
+  CHECK_FALSE(find(e.actors, "Bundestagswahl"));
+  // Read as English, the German title is part of the name.
+  CHECK(find(extract_entities("Bundeskanzler Olaf Scholz sagte in Berlin etwas.", "en").actors,
+             "Bundeskanzler Olaf Scholz"));
+}
+
+TEST_CASE("a French article's titles and elisions are French's") {
+  const Entities e = extract_entities(
+      "Le président Emmanuel Macron a déclaré à Paris que l’Allemagne restait un partenaire.\n"
+      "Selon l’Agence France-Presse, la ministre Catherine Vautrin a confirmé la visite en Côte d’Ivoire.",
+      "fr");
+  CHECK(find(e.actors, "Emmanuel Macron"));
+  CHECK(find(e.actors, "Catherine Vautrin"));
+  CHECK(find(e.places, "Paris"));
+  // l’Allemagne is Allemagne, the place Germany; inside a name the elision stays.
+  CHECK(has_mention(find(e.places, "Germany"), "Allemagne"));
+  CHECK(find(e.places, "Côte d'Ivoire"));
+  CHECK(find(e.actors, "Agence France-Presse"));
+  CHECK(names(e.actors) == std::vector<std::string>{"Emmanuel Macron", "Agence France-Presse", "Catherine Vautrin"});
+}
+
+TEST_CASE("English words are read in every language, and und is English") {
+  // English titles and names turn up in news in any language.
+  const Entities german = extract_entities("Der Besuch von Mr Haq in Bamako war kurz.", "de");
+  CHECK(find(german.actors, "Haq"));
+  const Entities undetermined = extract_entities("Colonel Assimi Goïta said so.", "und");
+  CHECK(find(undetermined.actors, "Assimi Goïta"));
 }
