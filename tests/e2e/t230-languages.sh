@@ -7,7 +7,7 @@
 # Portuguese; French and Italian elisions split; lang: and --lang filter;
 # --list langs and --facets count; English results are those of an index
 # of the English articles alone. A toy language given as files only
-# (WINNOW_LANG_DIR) has its elisions and its entity titles used.
+# (WINNOW_LANG_DIR) has its elisions, stop words, cues and entity titles used.
 . "$(dirname "$0")/lib.sh"
 
 cp -R "$WINNOW_SOURCE/tests/data/langs" langs
