@@ -3,10 +3,8 @@
 
 #include <algorithm>
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
-
 #include "boilerplate_internal.hpp"
+#include "calendar_names.hpp"
 #include "winnow/filters/language_data.hpp"
 
 namespace winnow::filters::detail {
@@ -59,28 +57,6 @@ bool parse_cue(std::string_view line, Cue& cue) {
   return !family.empty() && cue.words > 0;
 }
 
-std::string utf8(const icu::UnicodeString& text) {
-  std::string out;
-  text.toUTF8String(out);
-  return out;
-}
-
-// Month names and their abbreviations in every form ICU has for the
-// language ("march", "mar"; Polish "marzec" and "marca"), so they are never typed.
-std::vector<std::string> month_names(const std::string& language) {
-  std::vector<std::string> names;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::DateFormatSymbols symbols(icu::Locale(language.c_str()), status);
-  if (U_FAILURE(status)) return names;
-  for (const auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
-    for (const auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
-      int32_t count = 0;
-      const icu::UnicodeString* months = symbols.getMonths(count, context, width);
-      for (int32_t i = 0; i < count; ++i) names.push_back(utf8(months[i]));
-    }
-  return names;
-}
-
 void add_phrase(std::vector<std::string>& phrases, std::string_view text) {
   std::string phrase = word_string(text);
   if (phrase.size() <= 2 || phrases.size() >= max_vocabulary_phrases) return;
@@ -88,11 +64,6 @@ void add_phrase(std::vector<std::string>& phrases, std::string_view text) {
 }
 
 }  // namespace
-
-void WordSet::add(std::string word) {
-  m_summary.add(word);
-  m_words.insert(std::move(word));
-}
 
 BoilerplateLexicon::BoilerplateLexicon(std::span<const std::string> languages) {
   std::vector<std::string> codes(languages.begin(), languages.end());

@@ -274,7 +274,7 @@ void mark_name_like(std::string_view text, std::vector<Word>& words, const Gazet
   const bool headline = title_case(text, words, gazetteer);
   for (std::size_t w = 0; w < words.size(); ++w) {
     Word& word = words[w];
-    if (lexicon.elisions.size() != 0) drop_elision(text, word, w > 0 ? &words[w - 1] : nullptr, lexicon);
+    if (!lexicon.elisions.empty()) drop_elision(text, word, w > 0 ? &words[w - 1] : nullptr, lexicon);
     const bool shape = (word.capitalised || word.camel) && !word.digits;
     word.name_like = shape && !(headline && !word.acronym && (common(gazetteer, word.key) ||
                                                              lexicon.function_words.contains(word.key)));

@@ -6,10 +6,7 @@
 #include <memory>
 #include <mutex>
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
+#include "calendar_names.hpp"
 #include "winnow/filters/entities.hpp"
 #include "winnow/filters/language_data.hpp"
 #include "winnow/filters/language_id.hpp"
@@ -26,43 +23,27 @@ std::vector<std::string_view> sources(std::string_view language) {
   return {language, english};
 }
 
-void add_list(WordClass& words, std::string_view language, std::string_view name) {
-  for (const std::string& entry : language_data(language).list(name)) words.add(entity_key(entry));
+// Adds a word or a phrase, folded as the rules fold the words they look up.
+void add_folded(WordSet& words, std::string_view entry) {
+  std::string key = entity_key(entry);
+  if (!key.empty()) words.add(std::move(key));
 }
 
-void add_lists(WordClass& words, const std::vector<std::string_view>& languages, std::string_view name) {
+void add_list(WordSet& words, std::string_view language, std::string_view name) {
+  for (const std::string& entry : language_data(language).list(name)) add_folded(words, entry);
+}
+
+void add_lists(WordSet& words, const std::vector<std::string_view>& languages, std::string_view name) {
   for (const std::string_view language : languages) add_list(words, language, name);
 }
 
-void add_symbols(WordClass& words, const icu::UnicodeString* symbols, std::int32_t count) {
-  for (std::int32_t i = 0; symbols != nullptr && i < count; ++i) {
-    std::string text;
-    symbols[i].toUTF8String(text);
-    if (text.ends_with('.')) text.pop_back();  // "janv.", "Mo."
-    words.add(entity_key(text));
-  }
-}
-
-// The months and weekdays of the language's locale, wide and abbreviated, as
-// written in a date and standing alone ("stycznia" and "styczeń"). ICU answers
-// a locale it has no data for with another one's (its root, or the process's
-// default locale): a language whose names ICU has not gets none here.
-void add_calendar_names(WordClass& words, std::string_view language) {
-  const icu::Locale locale(std::string(language).c_str());
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::DateFormatSymbols symbols(locale, status);
-  if (U_FAILURE(status)) return;
-  const icu::Locale actual = symbols.getLocale(ULOC_ACTUAL_LOCALE, status);
-  if (U_FAILURE(status) || language != actual.getLanguage()) return;
-  using Symbols = icu::DateFormatSymbols;
-  for (const auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
-    for (const auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
-      std::int32_t months = 0;
-      const icu::UnicodeString* month_names = symbols.getMonths(months, context, width);
-      add_symbols(words, month_names, months);
-      std::int32_t weekdays = 0;
-      const icu::UnicodeString* weekday_names = symbols.getWeekdays(weekdays, context, width);  // [0] is empty
-      add_symbols(words, weekday_names, weekdays);
+// The months and weekdays of the language's locale, from ICU, as the text
+// writes them without the full stop of an abbreviation ("janv.", "Mo.").
+void add_calendar_names(WordSet& words, std::string_view language) {
+  for (const auto& names : {month_names(language), weekday_names(language)}) {
+    for (std::string name : names) {
+      if (name.ends_with('.')) name.pop_back();
+      add_folded(words, name);
     }
   }
 }
@@ -90,11 +71,12 @@ std::unique_ptr<EntityLexicon> build(std::string_view language) {
   add_lists(l.settlements, from, "entity-settlements");
   add_lists(l.elisions, from, "elisions");
   add_lists(l.calendar, from, "entity-holidays");
-  add_lists(l.calendar, from, "entity-calendar-abbreviations");
+  add_lists(l.calendar, from, "month-extras");
+  add_lists(l.calendar, from, "weekday-extras");
   for (const std::string_view source : from) add_calendar_names(l.calendar, source);
   // English's own connectors have rules of their own in the entity rules.
   if (from.front() != english) {
-    WordClass english_connectors;
+    WordSet english_connectors;
     add_list(english_connectors, english, "entity-connectors");
     for (const std::string& entry : language_data(from.front()).list("entity-connectors")) {
       std::string key = entity_key(entry);
@@ -105,13 +87,6 @@ std::unique_ptr<EntityLexicon> build(std::string_view language) {
 }
 
 }  // namespace
-
-void WordClass::add(std::string word) {
-  if (word.empty()) return;
-  lengths_ |= length_bit(word.size());
-  first_bytes_[first_byte(word) / 64] |= std::uint64_t{1} << (first_byte(word) % 64);
-  words_.insert(std::move(word));
-}
 
 const EntityLexicon& entity_lexicon(std::string_view language) {
   // English and "und" share one table.

@@ -16,105 +16,72 @@
 // is. English ("en") and an undetermined language ("und") are English alone.
 #pragma once
 
-#include <array>
-#include <cstdint>
-#include <functional>
-#include <string>
 #include <string_view>
-#include <unordered_set>
+
+#include "word_set.hpp"
 
 namespace winnow::filters::detail {
 
-/// One closed word class. The entity rules ask several classes about most
-/// words of a document, and most words are in none: the lengths and first
-/// bytes of the class's words turn most of those misses away before the hash
-/// set is searched.
-class WordClass {
- public:
-  /// Adds a word already folded by entity_key; an empty one is ignored.
-  void add(std::string word);
-  [[nodiscard]] bool contains(std::string_view word) const {
-    if ((lengths_ & length_bit(word.size())) == 0) return false;
-    if (!word.empty() && (first_bytes_[first_byte(word) / 64] >> (first_byte(word) % 64) & 1) == 0) return false;
-    return words_.find(word) != words_.end();
-  }
-  [[nodiscard]] std::size_t size() const { return words_.size(); }
-
- private:
-  static constexpr std::uint64_t length_bit(std::size_t length) {
-    return std::uint64_t{1} << (length < 63 ? length : 63);
-  }
-  static constexpr unsigned first_byte(std::string_view word) { return static_cast<unsigned char>(word[0]); }
-  // Lets the set be searched with a std::string_view, without making a
-  // std::string of each word looked up (C++20 heterogeneous lookup).
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-  };
-
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
-  std::uint64_t lengths_ = 0;                  // bit n: a word of n bytes (63: of 63 or more)
-  std::array<std::uint64_t, 4> first_bytes_{};  // bit b: a word starts with byte b
-};
-
 /// The word classes of one document language (English's words included, see
 /// above). Each class's file is named after it: titles is entity-titles.txt.
+/// The rules ask several classes about most words of a document, and most
+/// words are in none: WordSet's screen turns those misses away cheaply.
 struct EntityLexicon {
   /// A title or role written before a name and not part of it: "colonel",
   /// "president", "minister", "secretary general", "mr"; "kanzlerin".
-  WordClass titles;
+  WordSet titles;
   /// The last (or any) word of an organisation's name: "group", "council",
   /// "mission", "union", "watch", "forces", "institute", "party".
-  WordClass organisation_heads;
+  WordSet organisation_heads;
   /// A word that makes a name a site or a geographic feature: "stadium",
   /// "dam", "lake", "river", "region", "province", "airport", "square".
-  WordClass place_heads;
+  WordSet place_heads;
   /// A word that makes a name a place when it comes first: "Lake Chad",
   /// "Mount Kenya"; "Lago di Como", "Estádio do Dragão", "Puszcza Białowieska".
-  WordClass leading_place_heads;
+  WordSet leading_place_heads;
   /// A word that makes a name an event, a law, a product or a disease, which
   /// are no entities: "cup", "agreement", "act", "summit", "virus", "tour".
-  WordClass non_entity_heads;
+  WordSet non_entity_heads;
   /// Lower-case nouns after a name that make it the name of a disease, a law
   /// or an event: "Marburg virus", "the Algiers accords".
-  WordClass named_thing_nouns;
+  WordSet named_thing_nouns;
   /// Hyphenated tails that tie a name to an actor: "Al-Qaeda-linked", "UN-backed".
-  WordClass affiliation_tails;
+  WordSet affiliation_tails;
   /// A lower-case particle inside a name: "de", "du", "des", "al", "van", "bin".
-  WordClass particles;
+  WordSet particles;
   /// A lower-case word that may join two parts of one organisation's or
   /// place's name after a head word: "of", "for", "in", "to", "on", "the".
-  WordClass connectors;
+  WordSet connectors;
   /// The connectors of the document's language that English has not: the
   /// rules for English's connectors name each ("of", "in", "to"), and these
   /// join after a head word, as "of" does ("Ministerium für Wirtschaft").
   /// Empty for English.
-  WordClass other_connectors;
+  WordSet other_connectors;
   /// Compass and size words that make "South Kivu", "Upper Nile" a place.
-  WordClass compass;
+  WordSet compass;
   /// Months and days of the week and their abbreviations (ICU's, and
-  /// entity-calendar-abbreviations.txt), and holidays (entity-holidays.txt).
-  WordClass calendar;
+  /// month-extras.txt and weekday-extras.txt), and holidays (entity-holidays.txt).
+  WordSet calendar;
   /// Ethnic, religious and political groups named by a common noun:
   /// "muslims", "tuareg", "islamists", "jihadists". Not actors.
-  WordClass groups;
+  WordSet groups;
   /// Capitalised acronyms that name no actor: "ai", "gdp", "ceo", "ngo", "hiv".
-  WordClass non_entity_acronyms;
+  WordSet non_entity_acronyms;
   /// Function words that are capitalised only at the start of a sentence or
   /// in a headline: "the", "in", "under", "instead", "this", "after".
-  WordClass function_words;
+  WordSet function_words;
   /// Verbs of speech that make the name before them an actor: "said", "told".
-  WordClass speech_verbs;
+  WordSet speech_verbs;
   /// Prepositions that make an unknown name after them a place: "in", "near".
-  WordClass place_prepositions;
+  WordSet place_prepositions;
   /// Lower-case nouns after a name that make it an organisation: "its
   /// Barkhane operation", "the Cocobod regulator", "Wagner mercenaries".
-  WordClass actor_descriptors;
+  WordSet actor_descriptors;
   /// Nouns that, with "of" after them, introduce a place: "village", "town".
-  WordClass settlements;
+  WordSet settlements;
   /// Articles and prepositions elided onto the next word ("l", "dell"): the
   /// language's elisions.txt, which the word normaliser reads too.
-  WordClass elisions;
+  WordSet elisions;
 };
 
 /// The word classes of language CODE (an ISO 639-1 code, "und", or any

@@ -314,3 +314,14 @@ TEST_CASE("English words are read in every language, and und is English") {
   const Entities undetermined = extract_entities("Colonel Assimi Goïta said so.", "und");
   CHECK(find(undetermined.actors, "Assimi Goïta"));
 }
+
+TEST_CASE("month and weekday names are ICU's for the document's language, and no actors") {
+  // Named twice inside sentences, an unknown capitalised word would be an actor.
+  CHECK(extract_entities("Die Wahl ist im März, und im März wird gezählt, am Montag und am Montag.", "de")
+            .actors.empty());
+  CHECK(extract_entities("Le vote a lieu en janvier, puis en Janvier encore, le Lundi et le Lundi.", "fr")
+            .actors.empty());
+  // The abbreviations papers use that ICU lacks (month-extras.txt, weekday-extras.txt).
+  CHECK(extract_entities("Talks began on Tues and again on Tues, then Thurs and Thurs, until Sept and Sept.")
+            .actors.empty());
+}
