@@ -1,7 +1,8 @@
 // Entity stage: the actors (people, organisations) and places that an
 // article's content mentions, with the names it uses for each merged into one
 // entity. Text in, values out; the gazetteers are read from Debian's
-// iso-codes and libgeonames.
+// iso-codes (with its translations of the country names) and libgeonames,
+// the word classes from filters/lang (entity-*.txt, see entity_lexicon.hpp).
 #pragma once
 
 #include <string>
