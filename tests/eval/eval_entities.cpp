@@ -19,6 +19,7 @@
 #include "gold.hpp"
 #include "winnow/filters/decode.hpp"
 #include "winnow/filters/entities.hpp"
+#include "winnow/filters/language_id.hpp"
 
 namespace winnow::eval {
 
@@ -132,8 +133,18 @@ std::vector<Keyed> load_entities(const fs::path& folder, const GoldDocument& doc
   }
 }
 
+// The text language, as winnow-index finds it: of the content kept, and
+// English when it is undetermined.
+std::string text_language(const std::vector<wf::Segment>& segments) {
+  std::string content;
+  for (const auto& segment : segments)
+    if (segment.label == wf::Label::content) content += segment.text + '\n';
+  const std::string code = wf::identify_language(content).code;
+  return code == wf::undetermined_language ? "en" : code;
+}
+
 std::vector<Keyed> predicted_entities(const std::vector<wf::Segment>& segments) {
-  const wf::Entities found = wf::extract_entities(segments);
+  const wf::Entities found = wf::extract_entities(segments, text_language(segments));
   std::vector<Keyed> out;
   for (const auto* list : {&found.actors, &found.places})
     for (const auto& e : *list) out.emplace_back(e.kind, e.name, e.mentions);
