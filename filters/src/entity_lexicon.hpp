@@ -16,6 +16,8 @@
 // is. English ("en") and an undetermined language ("und") are English alone.
 #pragma once
 
+#include <span>
+#include <string>
 #include <string_view>
 
 #include "word_set.hpp"
@@ -27,6 +29,11 @@ namespace winnow::filters::detail {
 /// The rules ask several classes about most words of a document, and most
 /// words are in none: WordSet's screen turns those misses away cheaply.
 struct EntityLexicon {
+  /// The classes of these languages together, read from their files.
+  explicit EntityLexicon(std::span<const std::string> languages);
+  EntityLexicon(const EntityLexicon&) = delete;
+  EntityLexicon& operator=(const EntityLexicon&) = delete;
+
   /// A title or role written before a name and not part of it: "colonel",
   /// "president", "minister", "secretary general", "mr"; "kanzlerin".
   WordSet titles;
@@ -84,10 +91,11 @@ struct EntityLexicon {
   WordSet elisions;
 };
 
-/// The word classes of language CODE (an ISO 639-1 code, "und", or any
-/// folder's name), built the first time a document in it asks and kept for
-/// the life of the process. Safe to call from several threads; it takes a
-/// lock, so take it once per document, not once per word.
+/// The word classes of a document in LANGUAGE (an ISO 639-1 code, "und", or
+/// any folder's name): that language's and English's, built the first time a
+/// document in it asks and kept for the life of the process (for_languages).
+/// Safe to call from several threads; it takes a lock, so take it once per
+/// document, not once per word.
 [[nodiscard]] const EntityLexicon& entity_lexicon(std::string_view language);
 
 }  // namespace winnow::filters::detail

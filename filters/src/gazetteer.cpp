@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
-#include <memory>
-#include <mutex>
+#include <span>
 #include <vector>
 
 #include <geonames/geonames.h>
@@ -18,6 +16,7 @@
 #include "gazetteer_data.hpp"
 #include "message_catalogue.hpp"
 #include "winnow/filters/entities.hpp"
+#include "winnow/filters/language_data.hpp"
 #include "winnow/filters/language_id.hpp"
 
 namespace winnow::filters::detail {
@@ -80,23 +79,18 @@ const Gazetteer::Lists& Gazetteer::standard_lists() {
 
 const Gazetteer& Gazetteer::for_language(std::string_view language) {
   // English has no catalogue; an undetermined language is read as English.
-  const std::string_view code = language == undetermined_language ? std::string_view("en") : language;
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<const Gazetteer>, std::less<>> gazetteers;
-  const std::lock_guard lock(mutex);
-  auto found = gazetteers.find(code);
-  if (found == gazetteers.end()) {
-    found = gazetteers.emplace(std::string(code), std::unique_ptr<const Gazetteer>(new Gazetteer(standard_lists(), code)))
-                .first;
-  }
-  return *found->second;
+  const std::string code(language == undetermined_language ? std::string_view("en") : language);
+  return for_languages<Gazetteer>(std::span(&code, 1));
 }
 
-Gazetteer::Gazetteer(const Lists& lists, std::string_view language) : lists_(lists) {
+Gazetteer::Gazetteer(std::span<const std::string> languages) : lists_(standard_lists()) {
+  for (const std::string& language : languages) add_country_names(language);
+}
+
+void Gazetteer::add_country_names(std::string_view language) {
   if (!plain_code(language)) return;
   const auto translations = read_message_catalogue(std::filesystem::path(locale_folder) / std::string(language) /
                                                    "LC_MESSAGES" / "iso_3166-1.mo");
-  if (translations.empty()) return;
   for (const auto& [english, place] : lists_.country_names) {
     const auto translated = translations.find(english);
     if (translated == translations.end()) continue;

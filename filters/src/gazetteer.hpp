@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,6 +34,11 @@ class Gazetteer {
   /// list empty rather than failing (entities are then fewer). Safe to call
   /// from several threads; it takes a lock, so once per document.
   static const Gazetteer& for_language(std::string_view language);
+  /// The standard lists and the country names of these languages (what
+  /// for_language keeps, one per language).
+  explicit Gazetteer(std::span<const std::string> languages);
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
 
   /// A place by the entity_key of one of its names ("ivory coast", "menaka";
   /// in a German document also "deutschland", the place Germany).
@@ -50,8 +56,8 @@ class Gazetteer {
 
  private:
   struct Lists;  // the standard lists, shared by every language
-  Gazetteer(const Lists& lists, std::string_view language);
   static const Lists& standard_lists();
+  void add_country_names(std::string_view language);
 
   /// Lets the tables be searched with a std::string_view, without making a
   /// std::string of each word looked up (C++20 heterogeneous lookup).
