@@ -12,6 +12,9 @@
 //     lone words become places or actors only on evidence (context such as
 //     "the village of", a verb of speech, repetition), and the mentions of one
 //     entity are merged under one name.
+// The words the passes look for (titles, head words, verbs of speech ...)
+// are the document language's and English's, from filters/lang
+// (entity_lexicon.hpp); its language's country names join the gazetteer.
 #include "winnow/filters/entities.hpp"
 
 #include <algorithm>
@@ -264,7 +267,7 @@ void drop_elision(std::string_view text, Word& word, const Word* previous, const
   bare.modifier = word.modifier;
   bare.modifier_tail = word.modifier_tail;
   bare.sentence_start = word.sentence_start;
-  bare.gap = word.gap;
+  bare.gap = word.gap;  // the elision stands where an article would: "à l’Allemagne" is "à Allemagne"
   describe(bare, text);
   word = std::move(bare);
 }
