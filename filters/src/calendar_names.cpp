@@ -54,6 +54,23 @@ std::vector<std::string> month_names(std::string_view language) {
                                 Symbols::DtWidthType width) { return symbols.getMonths(count, context, width); });
 }
 
+std::vector<MonthName> numbered_month_names(std::string_view language) {
+  std::vector<MonthName> names;
+  const std::optional<Symbols> symbols = symbols_of(language);
+  if (!symbols) return names;
+  for (const auto context : {Symbols::FORMAT, Symbols::STANDALONE})
+    for (const auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
+      std::int32_t count = 0;
+      const icu::UnicodeString* forms = symbols->getMonths(count, context, width);
+      for (std::int32_t i = 0; forms != nullptr && i < count && i < 12; ++i) {
+        MonthName name{.name = {}, .month = i + 1, .wide = width == Symbols::WIDE};
+        forms[i].toUTF8String(name.name);
+        if (!name.name.empty()) names.push_back(std::move(name));
+      }
+    }
+  return names;
+}
+
 std::vector<std::string> weekday_names(std::string_view language) {
   return all_forms(language, [](const Symbols& symbols, std::int32_t& count, Symbols::DtContextType context,
                                 Symbols::DtWidthType width) { return symbols.getWeekdays(count, context, width); });

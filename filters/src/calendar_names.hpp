@@ -15,6 +15,15 @@ namespace winnow::filters::detail {
 /// or the process's default locale).
 [[nodiscard]] std::vector<std::string> month_names(std::string_view language);
 
+/// A month's name and its number, 1 to 12.
+struct MonthName {
+  std::string name;
+  int month = 0;
+  bool wide = false;  ///< the full name ("September"), not an abbreviation
+};
+/// month_names with each name's month, for reading a date.
+[[nodiscard]] std::vector<MonthName> numbered_month_names(std::string_view language);
+
 /// The same for the days of the week ("Montag", "Mo.").
 [[nodiscard]] std::vector<std::string> weekday_names(std::string_view language);
 

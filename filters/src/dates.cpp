@@ -1,6 +1,7 @@
 // Dates: find written dates with an ICU regex of the languages' month names, validate them with ICU's SimpleDateFormat.
 #include "winnow/filters/dates.hpp"
 
+#include "calendar_names.hpp"
 #include "winnow/filters/language_data.hpp"
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <memory>
 #include <mutex>
 
-#include <unicode/dtfmtsym.h>
 #include <unicode/gregocal.h>
 #include <unicode/regex.h>
 #include <unicode/smpdtfmt.h>
@@ -35,18 +35,11 @@ struct MonthNames {
   explicit MonthNames(const std::vector<std::string>& languages) {
     std::vector<std::pair<icu::UnicodeString, int>> full;
     for (const std::string& language : languages) {
-      UErrorCode status = U_ZERO_ERROR;
-      const icu::DateFormatSymbols symbols(icu::Locale(language.c_str()), status);
-      if (U_FAILURE(status)) continue;
-      for (const auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
-        for (const auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
-          int32_t count = 0;
-          const icu::UnicodeString* months = symbols.getMonths(count, context, width);
-          for (int32_t i = 0; i < count && i < 12; ++i) {
-            add(months[i], i + 1);
-            if (width == icu::DateFormatSymbols::WIDE) full.emplace_back(folded(months[i]), i + 1);
-          }
-        }
+      for (const detail::MonthName& month : detail::numbered_month_names(language)) {
+        const icu::UnicodeString name = icu::UnicodeString::fromUTF8(month.name);
+        add(name, month.month);
+        if (month.wide) full.emplace_back(folded(name), month.month);
+      }
       for (const std::string& extra : language_data(language).list("month-extras")) {
         const icu::UnicodeString written = folded(icu::UnicodeString::fromUTF8(extra));
         for (const auto& [name, month] : full)
