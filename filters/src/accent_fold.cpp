@@ -28,7 +28,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include "utf8.hpp"
+#include "winnow/filters/utf8.hpp"
 #include "winnow/filters/text.hpp"
 
 namespace winnow::filters {
@@ -146,7 +146,7 @@ bool latin(UChar32 c) {
 }  // namespace
 
 std::string fold_accents(std::string_view utf8) {
-  if (!detail::is_valid_utf8(utf8)) return fold_accents(detail::repaired_utf8(utf8));
+  if (!utf8::is_valid(utf8)) return fold_accents(utf8::repaired(utf8));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -156,11 +156,10 @@ std::string fold_accents(std::string_view utf8) {
   const std::string decomposed = normalize_utf8(*nfd, utf8, status);
   std::string unmarked;
   unmarked.reserve(decomposed.size());
-  for (std::int32_t i = 0, length = static_cast<std::int32_t>(decomposed.size()); i < length;) {
-    const std::int32_t start = i;
-    const UChar32 c = detail::next_code_point(decomposed, i);
-    if (c < 0x80 || !inherited_nonspacing_mark(c))
-      unmarked.append(decomposed, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+  for (std::size_t i = 0; i < decomposed.size();) {
+    const std::size_t start = i;
+    const UChar32 c = utf8::next(decomposed, i);
+    if (c < 0x80 || !inherited_nonspacing_mark(c)) unmarked.append(decomposed, start, i - start);
   }
   // 3: recompose what is left (a mark of another script may still combine).
   const std::string composed = normalize_utf8(*nfc, unmarked, status);
@@ -169,14 +168,14 @@ std::string fold_accents(std::string_view utf8) {
   // 4: Latin letters that do not decompose, in ASCII.
   std::string out;
   out.reserve(composed.size());
-  for (std::int32_t i = 0, length = static_cast<std::int32_t>(composed.size()); i < length;) {
-    const std::int32_t start = i;
-    const UChar32 c = detail::next_code_point(composed, i);
+  for (std::size_t i = 0; i < composed.size();) {
+    const std::size_t start = i;
+    const UChar32 c = utf8::next(composed, i);
     const char* ascii = c >= 0x80 && latin(c) ? ascii_spelling(c) : nullptr;
     if (ascii)
       out += ascii;
     else
-      out.append(composed, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+      out.append(composed, start, i - start);
   }
   return out;
 }

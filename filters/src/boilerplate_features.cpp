@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "boilerplate_internal.hpp"
+#include "winnow/filters/chars.hpp"
 
 namespace winnow::filters::detail {
 namespace {
@@ -17,21 +18,6 @@ std::string_view next_raw_token(std::string_view text, std::size_t& at) {
   const std::size_t start = at;
   while (at < text.size() && text[at] != ' ') ++at;
   return text.substr(start, at - start);
-}
-
-bool ends_sentence(std::string_view text) {
-  constexpr std::array<std::string_view, 7> closers = {"\"", "'", ")", "]", "\xE2\x80\x9D",
-                                                       "\xE2\x80\x99", "*"};
-  for (bool stripped = true; stripped && !text.empty();) {
-    stripped = false;
-    for (const auto closer : closers)
-      if (text.ends_with(closer)) {
-        text.remove_suffix(closer.size());
-        stripped = true;
-      }
-  }
-  return text.ends_with('.') || text.ends_with('!') || text.ends_with('?') ||
-         text.ends_with("\xE2\x80\xA6");
 }
 
 // Occurrences of | · » › • and of " / ", " > " and a spaced em dash. The
@@ -100,7 +86,7 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
   for (std::size_t at = 0; at < text.size();)
     if (starts_lower(next_raw_token(text, at))) ++f.lower_initial;
   f.separators = count_separators(text);
-  f.sentence_end = ends_sentence(text);
+  f.sentence_end = chars::ends_sentence(text);
   f.has_address = has_address(text);
   return f;
 }

@@ -8,10 +8,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include "decode_binary.hpp"
-#include "utf8.hpp"
+#include "winnow/filters/utf8.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -51,44 +50,18 @@ struct Utf8Scan {
 
 Utf8Scan scan_utf8(std::string_view bytes) {
   Utf8Scan scan;
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    if (s[i] < 0x80) {  // ASCII is valid and single-byte: nothing to count
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // ASCII is valid and single-byte: nothing to count
       ++i;
       continue;
     }
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      ++scan.invalid_bytes;
-      i = start + 1;  // count each bad byte once, as the warning says
-    } else if (i - start > 1) {
+    const std::size_t start = i;
+    if (utf8::next(bytes, i) < 0)
+      scan.invalid_bytes += i - start;  // every byte of the ill-formed sequence, as the warning says
+    else
       ++scan.multibyte_chars;
-    }
   }
   return scan;
-}
-
-// Replaces each byte that is not part of a well-formed UTF-8 sequence with U+FFFD.
-std::string replace_invalid_utf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size() + 16);
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-      i = start + 1;
-    } else {
-      out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    }
-  }
-  return out;
 }
 
 // The 8-bit charset ICU's detector finds most likely. Only single-byte Western
@@ -146,7 +119,7 @@ DecodeResult decode_8bit(std::string_view body) {
   if (scan.invalid_bytes == 0) return finish_text(std::string(body), "UTF-8", controls.in_all);
   if (scan.multibyte_chars > 0) {
     // ASCII bytes are copied as they are, so the count still holds.
-    return finish_text(replace_invalid_utf8(body), "UTF-8", controls.in_all,
+    return finish_text(utf8::repaired(body), "UTF-8", controls.in_all,
                        {std::to_string(scan.invalid_bytes) +
                         " invalid UTF-8 bytes replaced with U+FFFD"});
   }
@@ -222,20 +195,16 @@ bool plausible_repair(UChar32 c, std::string_view sequence) {
 std::optional<std::string> redecode(std::string_view bytes) {
   std::string out;
   bool repaired = false;
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t start = i;
+    const UChar32 c = utf8::next(bytes, i);
     if (c < 0) {
-      if (s[start] != 0xA0) return std::nullopt;
+      // A lone 0xA0 is an ill-formed sequence of its own, one byte long.
+      if (static_cast<unsigned char>(bytes[start]) != 0xA0) return std::nullopt;
       out += "\xC2\xA0";
-      i = start + 1;
       continue;
     }
-    const std::string_view sequence =
-        bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    const std::string_view sequence = bytes.substr(start, i - start);
     if (!plausible_repair(c, sequence)) return std::nullopt;
     out += sequence;
     repaired = true;
@@ -248,7 +217,7 @@ std::optional<std::string> redecode(std::string_view bytes) {
 
 std::string repair_mojibake(std::string_view utf8, std::size_t* repairs) {
   // Mojibake is made of non-ASCII characters: ASCII text is returned as it is.
-  if (detail::is_ascii(utf8)) return std::string(utf8);
+  if (utf8::is_ascii(utf8)) return std::string(utf8);
   const Cp1252Bytes& table = cp1252_bytes();
   std::string out;
   out.reserve(utf8.size());
@@ -266,29 +235,27 @@ std::string repair_mojibake(std::string_view utf8, std::size_t* repairs) {
     }
     run_bytes.clear();
   };
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    if (s[i] < 0x80) {
+  const auto is_ascii_byte = [&utf8](std::size_t at) { return static_cast<unsigned char>(utf8[at]) < 0x80; };
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (is_ascii_byte(i)) {
       // ASCII ends the run, and is never part of one: copied in one stretch.
-      flush_run(static_cast<std::size_t>(i));
-      int32_t end = i;
-      while (end < length && s[end] < 0x80) ++end;
-      out.append(utf8.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(end - i)));
-      run_start = static_cast<std::size_t>(end);
+      flush_run(i);
+      std::size_t end = i;
+      while (end < utf8.size() && is_ascii_byte(end)) ++end;
+      out.append(utf8.substr(i, end - i));
+      run_start = end;
       i = end;
       continue;
     }
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
+    const std::size_t start = i;
+    const UChar32 c = utf8::next(utf8, i);
     const int byte = c < 0x80 ? -1 : table.byte_for(c);
     if (byte < 0) {
-      // ASCII, an ill-formed byte or a character cp1252 lacks ends the run;
+      // ASCII, an ill-formed sequence or a character cp1252 lacks ends the run;
       // it is never part of one, so "â€" + ASCII is judged on "â€" alone.
-      flush_run(static_cast<std::size_t>(start));
-      out.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-      run_start = static_cast<std::size_t>(i);
+      flush_run(start);
+      out.append(utf8.substr(start, i - start));
+      run_start = i;
     } else {
       run_bytes += static_cast<char>(byte);
     }

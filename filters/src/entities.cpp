@@ -25,11 +25,11 @@
 
 #include <unicode/uchar.h>
 
-#include "entity_chars.hpp"
 #include "entity_lexicon.hpp"
 #include "gazetteer.hpp"
-#include "utf8.hpp"
+#include "winnow/filters/chars.hpp"
 #include "winnow/filters/text.hpp"
+#include "winnow/filters/utf8.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -38,9 +38,9 @@ using detail::EntityLexicon;
 using detail::Gazetteer;
 using detail::Place;
 using detail::PlaceLevel;
-using detail::ascii_alnum;
-using detail::decode_at;
-using detail::is_word_char;
+using chars::is_apostrophe;
+using chars::is_hyphen;
+using chars::is_word_char;
 
 // ICU's character classes, with ASCII answered inline: an entity pass asks
 // several of them about every character of the content. For ASCII, ICU's
@@ -75,38 +75,11 @@ struct Word {
 // to one name.
 bool spaces_only(std::string_view gap) { return gap.find_first_not_of(" \u00A0") == std::string_view::npos; }
 
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018; }
-bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-
-// The code point at offset; 0 at or past the end.
-UChar32 code_point_at(std::string_view text, std::size_t offset) {
-  if (offset >= text.size()) return 0;
-  auto i = static_cast<std::int32_t>(offset);
-  return decode_at(text, i);
-}
-
-// The offset after the code point at offset; past the end, one more (where
-// code_point_at still reads 0).
-std::size_t next_offset(std::string_view text, std::size_t offset) {
-  if (offset >= text.size()) return offset + 1;
-  auto i = static_cast<std::int32_t>(offset);
-  decode_at(text, i);
-  return static_cast<std::size_t>(i);
-}
-
 // Abbreviations after which a full stop does not end the sentence.
 bool abbreviation(std::string_view key) {
   return key.size() == 1 || key == "mr" || key == "mrs" || key == "ms" || key == "dr" || key == "st" ||
          key == "gen" || key == "col" || key == "lt" || key == "capt" || key == "sgt" || key == "prof" ||
          key == "jr" || key == "sr" || key == "rev" || key == "no" || key == "vs" || key == "u s";
-}
-
-bool ends_sentence(std::string_view gap) {
-  for (const char c : gap)
-    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"') return true;
-  // Opening quotes and dashes start a new clause written with a capital.
-  return gap.find("\u201C") != std::string_view::npos || gap.find("\u2018") != std::string_view::npos ||
-         gap.find("\u2014") != std::string_view::npos || gap.find("\u00AB") != std::string_view::npos;
 }
 
 // Where a word that starts at `i` ends: apostrophes and hyphens join words
@@ -116,15 +89,15 @@ std::size_t word_end(std::string_view text, std::size_t i) {
   const std::size_t begin = i;
   std::size_t last_dot = std::string_view::npos;
   while (i < text.size()) {
-    const UChar32 c = code_point_at(text, i);
+    const UChar32 c = utf8::at(text, i);
     if (is_word_char(c)) {
-      i = next_offset(text, i);
+      i = utf8::after(text, i);
       continue;
     }
-    const std::size_t after = next_offset(text, i);
-    const UChar32 next = code_point_at(text, after);
+    const std::size_t after = utf8::after(text, i);
+    const UChar32 next = utf8::at(text, after);
     if (!is_word_char(next)) break;
-    if (is_apostrophe(c) && (next == 's' || next == 'S') && !is_word_char(code_point_at(text, next_offset(text, after))))
+    if (is_apostrophe(c) && (next == 's' || next == 'S') && !is_word_char(utf8::at(text, utf8::after(text, after))))
       break;
     const bool single_capital_before = i - begin == 1 || (last_dot != std::string_view::npos && i - last_dot == 2);
     const bool initials = c == '.' && is_upper(next) && single_capital_before;
@@ -145,7 +118,7 @@ std::size_t without_modifier_tail(std::string_view text, std::size_t begin, std:
   if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= word.size()) return end;
   const std::string_view tail = word.substr(hyphen + 1);
   const bool lower_tail = std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  const bool capital_head = is_upper(code_point_at(text, begin));
+  const bool capital_head = is_upper(utf8::at(text, begin));
   return lower_tail && capital_head ? begin + hyphen : end;
 }
 
@@ -154,8 +127,8 @@ void describe(Word& word, std::string_view text) {
   bool after_lower = false;  // the previous character was a lower-case letter
   int letters = 0;
   int capitals = 0;
-  for (std::size_t i = word.begin; i < word.end; i = next_offset(text, i)) {
-    const UChar32 c = code_point_at(text, i);
+  for (std::size_t i = word.begin; i < word.end; i = utf8::after(text, i)) {
+    const UChar32 c = utf8::at(text, i);
     const bool lower = is_lower(c);
     if (is_upper(c) || is_titlecase(c)) {
       ++capitals;
@@ -180,8 +153,8 @@ std::vector<Word> split_words(std::string_view text) {
   std::vector<Word> words;
   std::size_t previous_end = 0;
   for (std::size_t i = 0; i < text.size();) {
-    if (!is_word_char(code_point_at(text, i))) {
-      i = next_offset(text, i);
+    if (!is_word_char(utf8::at(text, i))) {
+      i = utf8::after(text, i);
       continue;
     }
     Word word;
@@ -191,12 +164,12 @@ std::vector<Word> split_words(std::string_view text) {
     word.modifier = word.end != i;
     if (word.modifier) word.modifier_tail = text.substr(word.end + 1, i - word.end - 1);
     // Possessive: "Mali’s", "Eagles’".
-    if (i < text.size() && is_apostrophe(code_point_at(text, i))) {
-      const std::size_t after = next_offset(text, i);
-      const UChar32 next = code_point_at(text, after);
-      if ((next == 's' || next == 'S') && !is_word_char(code_point_at(text, next_offset(text, after)))) {
+    if (i < text.size() && is_apostrophe(utf8::at(text, i))) {
+      const std::size_t after = utf8::after(text, i);
+      const UChar32 next = utf8::at(text, after);
+      if ((next == 's' || next == 'S') && !is_word_char(utf8::at(text, utf8::after(text, after)))) {
         word.possessive = true;
-        i = next_offset(text, after);
+        i = utf8::after(text, after);
       } else if (!is_word_char(next) && text[i - 1] == 's') {
         word.possessive = true;
         i = after;
@@ -208,7 +181,7 @@ std::vector<Word> split_words(std::string_view text) {
     if (!word.key.empty()) words.push_back(std::move(word));
   }
   for (std::size_t w = 0; w < words.size(); ++w)
-    words[w].sentence_start = w == 0 || (ends_sentence(words[w].gap) && !abbreviation(words[w - 1].key));
+    words[w].sentence_start = w == 0 || (chars::may_start_clause(words[w].gap) && !abbreviation(words[w - 1].key));
   return words;
 }
 
@@ -240,11 +213,11 @@ bool title_case(std::string_view text, const std::vector<Word>& words, const Gaz
 // dropped ("l’Allemagne", "dell’Istituto": Allemagne, Istituto); its own
 // start when it has none. From the language's elisions.txt.
 std::size_t after_elision(std::string_view text, const Word& word, const EntityLexicon& lexicon) {
-  for (std::size_t i = word.begin; i < word.end; i = next_offset(text, i)) {
-    const UChar32 c = code_point_at(text, i);
+  for (std::size_t i = word.begin; i < word.end; i = utf8::after(text, i)) {
+    const UChar32 c = utf8::at(text, i);
     if (is_apostrophe(c)) {
-      const std::size_t rest = next_offset(text, i);
-      const bool elided = rest < word.end && is_alpha(code_point_at(text, rest)) &&
+      const std::size_t rest = utf8::after(text, i);
+      const bool elided = rest < word.end && is_alpha(utf8::at(text, rest)) &&
                           lexicon.elisions.contains(entity_key(text.substr(word.begin, i - word.begin)));
       return elided ? rest : word.begin;
     }

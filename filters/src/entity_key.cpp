@@ -5,16 +5,16 @@
 #include <string>
 #include <string_view>
 
-#include "entity_chars.hpp"
+#include "winnow/filters/chars.hpp"
 #include "winnow/filters/entities.hpp"
 #include "winnow/filters/text.hpp"
+#include "winnow/filters/utf8.hpp"
 
 namespace winnow::filters {
 namespace {
 
-using detail::ascii_alnum;
-using detail::decode_at;
-using detail::is_word_char;
+using chars::is_ascii_alnum;
+using chars::is_word_char;
 
 // Builds an entity key from folded characters: letters, digits and marks
 // kept, every run of other characters one space (none at the start), and no
@@ -52,17 +52,17 @@ std::string ascii_entity_key(std::string_view name) {
   KeyBuilder key(name.size());
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
-    if (c == '\'' && i > 0 && ascii_alnum(name[i - 1])) {
+    if (c == '\'' && i > 0 && is_ascii_alnum(name[i - 1])) {
       const char next = i + 1 < name.size() ? name[i + 1] : ' ';
       const char after = i + 2 < name.size() ? name[i + 2] : ' ';
-      if ((next == 's' || next == 'S') && !ascii_alnum(after)) {
+      if ((next == 's' || next == 'S') && !is_ascii_alnum(after)) {
         ++i;  // possessive "'s"
         continue;
       }
-      if (ascii_alnum(next) || name[i - 1] == 's' || name[i - 1] == 'S') continue;  // in-word apostrophe
+      if (is_ascii_alnum(next) || name[i - 1] == 's' || name[i - 1] == 'S') continue;  // in-word apostrophe
     }
     const char folded = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (!key.add(std::string_view(&folded, 1), ascii_alnum(folded))) break;
+    if (!key.add(std::string_view(&folded, 1), is_ascii_alnum(folded))) break;
   }
   return key.take();
 }
@@ -70,22 +70,13 @@ std::string ascii_entity_key(std::string_view name) {
 }  // namespace
 
 std::string entity_key(std::string_view name) {
-  if (detail::is_ascii(name)) return ascii_entity_key(name);
+  if (utf8::is_ascii(name)) return ascii_entity_key(name);
   const std::string folded = normalise(name);
   KeyBuilder key(folded.size());
-  for (std::int32_t i = 0, length = static_cast<std::int32_t>(folded.size()); i < length;) {
-    const std::int32_t start = i;
-    // ASCII bytes (most of a name) skip the decoder.
-    const auto byte = static_cast<unsigned char>(folded[static_cast<std::size_t>(i)]);
-    bool word_char = false;
-    if (byte < 0x80) {
-      word_char = ascii_alnum(static_cast<char>(byte));
-      ++i;
-    } else {
-      word_char = is_word_char(decode_at(folded, i));
-    }
-    const std::string_view character(folded.data() + start, static_cast<std::size_t>(i - start));
-    if (!key.add(character, word_char)) break;
+  for (std::size_t i = 0; i < folded.size();) {
+    const std::size_t start = i;
+    const bool word_char = is_word_char(utf8::next(folded, i));
+    if (!key.add(std::string_view(folded).substr(start, i - start), word_char)) break;
   }
   return key.take();
 }

@@ -8,9 +8,11 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
+#include "winnow/filters/utf8.hpp"
+
 namespace winnow::filters {
 
-LanguageGuess identify_language(std::string_view utf8) {
+LanguageGuess identify_language(std::string_view text) {
   CLD2::Language languages[3];
   int percents[3] = {0, 0, 0};
   double scores[3];
@@ -19,14 +21,10 @@ LanguageGuess identify_language(std::string_view utf8) {
   // An article's first few kilobytes name its language as well as the
   // whole does (CLD2 is right on every fixture and gold article from 120
   // bytes of body), and CLD2 was 8% of indexing's instructions on whole texts.
-  if (utf8.size() > max_identified_bytes) {
-    std::size_t cut = max_identified_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    utf8 = utf8.substr(0, cut);
-  }
-  const int length = static_cast<int>(utf8.size());
+  text = utf8::cut(text, max_identified_bytes);
+  const int length = static_cast<int>(text.size());
   const CLD2::Language found =
-      CLD2::ExtDetectLanguageSummary(utf8.data(), length, /*is_plain_text=*/true, /*tld_hint=*/"",
+      CLD2::ExtDetectLanguageSummary(text.data(), length, /*is_plain_text=*/true, /*tld_hint=*/"",
                                      CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE, languages, percents, scores,
                                      &text_bytes, &reliable);
   LanguageGuess guess;

@@ -6,7 +6,7 @@
 
 #include <unicode/brkiter.h>
 
-#include "utf8.hpp"
+#include "winnow/filters/utf8.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -58,17 +58,17 @@ icu::BreakIterator* sentence_iterator() {
 
 // The iterator reads the line's UTF-8 through a UText, whose boundaries are
 // byte offsets, so each sentence is a slice of the line: no conversion to
-// UTF-16 and back. A line with ill-formed bytes is first given the U+FFFD
-// that icu::UnicodeString::fromUTF8 would give it.
+// UTF-16 and back. A line with ill-formed bytes is first given its U+FFFD
+// (utf8::repaired).
 void split_sentences(icu::BreakIterator& sentences, std::string_view line, int line_number,
                      std::vector<Segment>& out) {
-  if (!detail::is_valid_utf8(line)) {
-    const std::string repaired = detail::repaired_utf8(line);
+  if (!utf8::is_valid(line)) {
+    const std::string repaired = utf8::repaired(line);
     split_sentences(sentences, repaired, line_number, out);
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
-  detail::Utf8Text text(line, status);
+  utf8::Utf8Text text(line, status);
   sentences.setText(&text.text, status);  // the iterator keeps its own shallow clone
   if (U_FAILURE(status)) {
     out.push_back(make_segment(line_number, line));

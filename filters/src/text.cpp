@@ -17,66 +17,46 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
-#include "utf8.hpp"
+#include "winnow/filters/chars.hpp"
 #include "winnow/filters/language_data.hpp"
+#include "winnow/filters/utf8.hpp"
 
 namespace winnow::filters {
 namespace {
 
 constexpr std::size_t max_term_bytes = 64;
 
-using detail::next_code_point;
-
-bool ascii_alnum(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+using chars::is_apostrophe;
+using chars::is_hyphen;
+using chars::is_word_char;
+using chars::may_start_apostrophe;
 
 // The accent folder changes only non-ASCII letters and marks; text without
 // them (most English paragraphs, most queries) is left as it is, which
 // saves its two normalisation passes.
 bool needs_accent_folding(std::string_view utf8) {
-  for (std::int32_t i = 0, length = static_cast<std::int32_t>(utf8.size()); i < length;) {
-    if (static_cast<unsigned char>(utf8[static_cast<std::size_t>(i)]) < 0x80) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
       ++i;
       continue;
     }
-    const UChar32 c = next_code_point(utf8, i);
+    const UChar32 c = utf8::next(utf8, i);
     if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) return true;
   }
   return false;
 }
 
-bool is_apostrophe(UChar32 c) {
-  // U+2019 right single quote, U+2018 left, U+02BC modifier letter
-  // apostrophe, U+2032 prime, grave accent: all stand for "'" in scraped text.
-  return c == u'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032 || c == u'`';
-}
-
-// Letters (Alphabetic) and digits; for ASCII that is [A-Za-z0-9], answered
-// without ICU's property lookup.
-bool is_word_char(UChar32 c) {
-  if (c < 0x80) return ascii_alnum(c);
-  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c);
-}
-
-// The first byte of every character is_apostrophe() accepts: "'", "`", and
-// the lead bytes of U+02BC (CA) and of U+2018, U+2019, U+2032 (E2).
-bool may_start_apostrophe(char byte) {
-  return byte == '\'' || byte == '`' || byte == '\xCA' || byte == '\xE2';
-}
-
 // Whether the word that ends at byte `end` of s (a run of word characters)
 // is one of the language's elided words ("l", "dell", "qu").
-bool is_elision(std::string_view s, std::int32_t end, const TextRules& rules) {
+bool is_elision(std::string_view s, std::size_t end, const TextRules& rules) {
   if (rules.elisions == nullptr || rules.elisions->empty()) return false;
-  std::int32_t start = end;
+  std::size_t start = end;
   while (start > 0) {
-    std::int32_t before = start;
-    UChar32 c = 0;
-    U8_PREV(s.data(), 0, before, c);
-    if (!is_word_char(c)) break;
+    std::size_t before = start;
+    if (!is_word_char(utf8::previous(s, before))) break;
     start = before;
   }
-  return rules.elisions->contains(std::string(s.substr(static_cast<std::size_t>(start),
-                                                       static_cast<std::size_t>(end - start))));
+  return rules.elisions->contains(std::string(s.substr(start, end - start)));
 }
 
 // Drops possessive "'s" at a word's end ("mali's" -> "mali"), the apostrophe
@@ -87,29 +67,28 @@ bool is_elision(std::string_view s, std::int32_t end, const TextRules& rules) {
 // between apostrophes is copied in runs, and text without one is returned
 // as it is.
 std::string fold_apostrophes(std::string s, const TextRules& rules) {
-  const auto length = static_cast<std::int32_t>(s.size());
-  std::int32_t i = 0;
-  while (i < length && !may_start_apostrophe(s[static_cast<std::size_t>(i)])) ++i;
+  const std::size_t length = s.size();
+  std::size_t i = 0;
+  while (i < length && !may_start_apostrophe(s[i])) ++i;
   if (i == length) return s;
   std::string out;
   out.reserve(s.size());
-  out.append(s, 0, static_cast<std::size_t>(i));
+  out.append(s, 0, i);
   while (i < length) {
-    const std::int32_t start = i;
-    std::int32_t next = i;
-    const UChar32 c = next_code_point(s, next);
+    const std::size_t start = i;
+    std::size_t next = i;
+    const UChar32 c = utf8::next(s, next);
     if (!is_apostrophe(c)) {
       // Up to the next byte that may start an apostrophe.
-      while (next < length && !may_start_apostrophe(s[static_cast<std::size_t>(next)])) ++next;
-      out.append(s, static_cast<std::size_t>(start), static_cast<std::size_t>(next - start));
+      while (next < length && !may_start_apostrophe(s[next])) ++next;
+      out.append(s, start, next - start);
       i = next;
       continue;
     }
-    const UChar32 before = start > 0 ? detail::code_point_before(s, start) : 0;
-    std::int32_t after_next = next;
-    const UChar32 after = next < length ? next_code_point(s, after_next) : 0;
-    std::int32_t after_s_end = after_next;
-    const UChar32 after_s = after_next < length ? next_code_point(s, after_s_end) : 0;
+    const UChar32 before = utf8::before(s, start);
+    const UChar32 after = utf8::at(s, next);
+    const std::size_t after_next = utf8::after(s, next);
+    const UChar32 after_s = utf8::at(s, after_next);
     if (is_word_char(before) && is_word_char(after) && is_elision(s, start, rules)) {
       out.push_back(' ');  // "l'election", "dell'unione"
       i = next;
@@ -148,7 +127,7 @@ std::string nfkc_case_fold(std::string_view utf8) {
 }
 
 std::string normalise_utf8(std::string_view utf8, const TextRules& rules) {
-  if (detail::is_ascii(utf8)) {
+  if (utf8::is_ascii(utf8)) {
     // NFKC leaves ASCII alone, case folding maps A-Z to a-z and nothing
     // else, and there is no accent to fold.
     std::string lower(utf8);
@@ -156,9 +135,9 @@ std::string normalise_utf8(std::string_view utf8, const TextRules& rules) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return fold_apostrophes(std::move(lower), rules);
   }
-  // Ill-formed bytes (a query typed in a legacy terminal) become U+FFFD, as
-  // icu::UnicodeString::fromUTF8 makes them; decoded documents never have any.
-  if (!detail::is_valid_utf8(utf8)) return normalise_utf8(detail::repaired_utf8(utf8), rules);
+  // Ill-formed bytes (a query typed in a legacy terminal) become U+FFFD;
+  // decoded documents never have any.
+  if (!utf8::is_valid(utf8)) return normalise_utf8(utf8::repaired(utf8), rules);
   std::string folded = nfkc_case_fold(utf8);
   if (needs_accent_folding(folded)) folded = fold_accents(folded);
   return fold_apostrophes(std::move(folded), rules);
@@ -169,8 +148,6 @@ struct Word {
   std::size_t end = 0;
   bool numeric = false;
 };
-
-bool is_hyphen(UChar32 c) { return c == u'-' || c == 0x2010 || c == 0x2011; }
 
 // ICU's word segments that hold letters or numbers (not spaces or
 // punctuation), as byte offsets: the iterator reads the UTF-8 through a
@@ -187,7 +164,7 @@ std::vector<Word> find_words(std::string_view text) {
   }();
   if (!breaks) return words;
   UErrorCode status = U_ZERO_ERROR;
-  detail::Utf8Text utext(text, status);
+  utf8::Utf8Text utext(text, status);
   breaks->setText(&utext.text, status);  // the iterator keeps its own shallow clone
   if (U_FAILURE(status)) return words;
   words.reserve(text.size() / 5);
@@ -244,9 +221,9 @@ std::uint32_t add_dotted_word(std::vector<Token>& out, std::string_view word, st
 // The hyphen that ends at byte `end` of text and starts the next word at
 // `next_start`: "peace-keeping" is one compound, "peace - keeping" is not.
 bool joined_by_hyphen(std::string_view text, std::size_t end, std::size_t next_start) {
-  auto i = static_cast<std::int32_t>(end);
-  const UChar32 c = next_code_point(text, i);
-  return static_cast<std::size_t>(i) == next_start && is_hyphen(c);
+  std::size_t i = end;
+  const UChar32 c = utf8::next(text, i);
+  return i == next_start && is_hyphen(c);
 }
 
 }  // namespace
