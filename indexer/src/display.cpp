@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "winnow/filters/utf8.hpp"
+
 namespace winnow::index {
 
 namespace {
@@ -31,40 +33,12 @@ std::string display_path(const std::string& absolute_path) {
 
 namespace {
 
-// The length of the well-formed UTF-8 sequence at `i` (1 to 4), or 0 when the
-// byte there does not start one (a stray continuation byte such as a raw
-// 0x9b, the 8-bit CSI; an overlong form; a surrogate; a cut-off sequence).
-std::size_t utf8_length(std::string_view text, std::size_t i, char32_t& code_point) {
-  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) {
-    code_point = lead;
-    return 1;
-  }
-  std::size_t length = 0;
-  char32_t least = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, least = 0x80, code_point = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, least = 0x800, code_point = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, least = 0x10000, code_point = lead & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code_point < least || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return 0;
-  return length;
-}
-
 // Code points that steer a terminal or the order text is shown in: C0 but the
 // layout ones, DEL, C1 (CSI among them), and the bidi controls (U+202E can
-// make "txt.exe" read "exe.txt").
-bool must_not_reach_terminal(char32_t c) {
+// make "txt.exe" read "exe.txt"). Bytes that are not UTF-8 (a stray
+// continuation byte such as a raw 0x9b, the 8-bit CSI; an overlong form; a
+// surrogate; a cut-off sequence) decode to a negative value.
+bool must_not_reach_terminal(UChar32 c) {
   return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
@@ -84,10 +58,7 @@ bool needs_change(std::string_view text) {
       ++i;
       continue;
     }
-    char32_t c = 0;
-    const std::size_t length = utf8_length(text, i, c);
-    if (length == 0 || must_not_reach_terminal(c)) return true;
-    i += length;
+    if (const UChar32 c = filters::utf8::next(text, i); c < 0 || must_not_reach_terminal(c)) return true;
   }
   return false;
 }
@@ -99,11 +70,11 @@ std::string terminal_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
   for (std::size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    const std::size_t length = utf8_length(text, i, c);
-    if (length == 0) {
-      append_escape(out, 'x', static_cast<unsigned char>(text[i]), 2);  // a byte that is not UTF-8
-      ++i;
+    const std::size_t start = i;
+    const UChar32 c = filters::utf8::next(text, i);
+    if (c < 0) {
+      for (std::size_t at = start; at < i; ++at)
+        append_escape(out, 'x', static_cast<unsigned char>(text[at]), 2);  // bytes that are not UTF-8
       continue;
     }
     if (c == '\t' || c == '\n' || c == '\r') {
@@ -113,9 +84,8 @@ std::string terminal_safe(std::string_view text) {
     } else if (must_not_reach_terminal(c)) {
       append_escape(out, 'u', static_cast<unsigned>(c), 4);
     } else {
-      out.append(text.substr(i, length));
+      out.append(text.substr(start, i - start));
     }
-    i += length;
   }
   return out;
 }
@@ -125,14 +95,13 @@ std::string json_terminal_safe(std::string json) {
   std::string out;
   out.reserve(json.size() + 16);
   for (std::size_t i = 0; i < json.size();) {
-    char32_t c = 0;
-    const std::size_t length = utf8_length(json, i, c);
-    if (length != 0 && must_not_reach_terminal(c) && c >= 0x20) {
+    const std::size_t start = i;
+    const UChar32 c = filters::utf8::next(json, i);
+    if (c >= 0x20 && must_not_reach_terminal(c)) {
       append_escape(out, 'u', static_cast<unsigned>(c), 4);  // inside a JSON string: the same text, escaped
     } else {
-      out.append(json, i, std::max<std::size_t>(length, 1));
+      out.append(json, start, i - start);
     }
-    i += std::max<std::size_t>(length, 1);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include "fingerprint_table.hpp"
 #include "stories.hpp"
 #include "winnow/filters/text.hpp"
+#include "winnow/filters/utf8.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index {
@@ -51,14 +52,6 @@ void add_fingerprints(Xapian::Document& document, const PreparedDocument& prepar
   }
 }
 
-// Cuts text to at most max_bytes without splitting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut);
-}
-
 // Adds a boolean term unless it would pass Xapian's term length limit.
 void add_term_if_fits(Xapian::Document& document, const std::string& term) {
   if (term.size() <= schema::max_term_bytes) document.add_boolean_term(term);
@@ -77,7 +70,7 @@ std::string add_entity_terms(Xapian::Document& document, const std::vector<filte
     // (Keys are at most filters::max_entity_key_bytes, so there is room for a name.)
     const std::size_t room = schema::max_term_bytes - kind.name_prefix.size() - entity.key.size() - 1;
     add_term_if_fits(document, schema::prefixed(kind.name_prefix,
-                                                schema::joined_pair(entity.key, utf8_prefix(entity.name, room))));
+                                                schema::joined_pair(entity.key, filters::utf8::cut(entity.name, room))));
     for (const auto& alias : entity.alias_keys) {
       if (alias.empty() || alias == entity.key) continue;
       add_term_if_fits(document, schema::prefixed(kind.alias_prefix, schema::joined_pair(alias, entity.key)));

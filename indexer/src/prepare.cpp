@@ -5,6 +5,7 @@
 
 #include "winnow/filters/decode.hpp"
 #include "winnow/filters/language_id.hpp"
+#include "winnow/filters/utf8.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index {
@@ -43,10 +44,7 @@ std::string shorten_title(std::string title) {
   constexpr std::size_t max_bytes = 160;
   if (title.size() <= max_bytes) return title;
   std::size_t cut = title.rfind(' ', max_bytes);
-  if (cut == std::string::npos || cut < max_bytes / 2) {
-    cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-  }
+  if (cut == std::string::npos || cut < max_bytes / 2) cut = filters::utf8::cut(title, max_bytes).size();
   title.resize(cut);
   return title + "…";
 }

@@ -6,10 +6,9 @@
 #include <unordered_map>
 #include <utility>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
+#include "winnow/filters/chars.hpp"
 #include "winnow/filters/text.hpp"
+#include "winnow/filters/utf8.hpp"
 #include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/query.hpp"
@@ -24,19 +23,19 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr bool ascii_word_byte(unsigned char byte) {
-  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
-         byte == '\'';
+  return filters::chars::is_ascii_alnum(byte) || filters::chars::is_in_word_apostrophe(byte);
 }
 
+// A passage's words are written with their in-word apostrophes ("Mali’s"),
+// as the indexer's words were before normalising dropped them.
+bool is_passage_word_char(UChar32 c) { return filters::chars::is_word_char(c) || filters::chars::is_in_word_apostrophe(c); }
+
 // Length in bytes of the character at text[at] when it is a letter, digit,
-// mark or apostrophe that is not ASCII, or 0.
-std::size_t wide_word_char_length(std::string_view text, std::size_t at) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  auto offset = static_cast<int32_t>(at);
-  UChar32 c = 0;
-  U8_NEXT(bytes, offset, static_cast<int32_t>(text.size()), c);
-  const bool word = c > 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || c == 0x2019);
-  return word ? static_cast<std::size_t>(offset) - at : 0;
+// mark or apostrophe that is not ASCII, or 0. Out of line: inlined into the
+// walk over a text's bytes, the rare case made the common one 4% slower.
+[[gnu::noinline]] std::size_t wide_word_char_length(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  return is_passage_word_char(filters::utf8::next(text, end)) ? end - at : 0;
 }
 
 // What a byte can be in a word: not at all (spaces, punctuation), an ASCII
@@ -72,10 +71,8 @@ bool word_starts_at(std::string_view text, std::size_t at) {
   if (at == 0) return true;
   const auto before = static_cast<unsigned char>(text[at - 1]);
   if (before < 0x80) return byte_kinds[before] != ascii_word && !number_separator_at(text, at - 1);
-  // A character that is not ASCII: back to its first byte (the text is valid UTF-8).
-  std::size_t start = at - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  return wide_word_char_length(text, start) == 0;
+  // A character that is not ASCII: the one that ends where this word starts.
+  return !is_passage_word_char(filters::utf8::before(text, at));
 }
 
 // Calls on_word(begin, end) for each word of the text whose first byte
@@ -266,19 +263,6 @@ struct Match {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-// Whether the UTF-8 character ending at `at` closes a quote or bracket: ) ] " ' ” ’ » .
-std::size_t closing_mark_before(std::string_view text, std::size_t at) {
-  if (at == 0) return 0;
-  const char c = text[at - 1];
-  if (c == ')' || c == ']' || c == '"' || c == '\'') return 1;
-  for (const std::string_view mark : {"”", "’", "»"}) {
-    if (at >= mark.size() && text.substr(at - mark.size(), mark.size()) == mark) return mark.size();
-  }
-  return 0;
-}
-
-bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?'; }
-
 // Whether a sentence starts at `at`: the text's start, a new line, or after
 // ". ", "?” ", "!) " and the like.
 bool sentence_starts_at(std::string_view text, std::size_t at) {
@@ -289,8 +273,7 @@ bool sentence_starts_at(std::string_view text, std::size_t at) {
     if (text[i - 1] == '\n') return true;
     --i;
   }
-  for (std::size_t mark; (mark = closing_mark_before(text, i)) != 0;) i -= mark;
-  return i > 0 && ends_sentence(text[i - 1]);
+  return filters::chars::ends_sentence(text.substr(0, i));
 }
 
 // The best run of matches: [first, last] indexes into `matches`.
@@ -338,17 +321,14 @@ std::pair<std::size_t, std::size_t> place(std::string_view text, std::size_t beg
     if (cut > end) to = cut;
     while (to > from && is_space(text[to - 1])) --to;
   }
-  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
-  return {from, to};
+  return {from, filters::utf8::character_end(text, to)};
 }
 
 // The text of [from, to) on one line, with markers around the matches in it.
 Passage cut(std::string_view text, std::size_t from, std::size_t to, const std::vector<Match>& matches) {
   Passage out;
   const bool starts_sentence = sentence_starts_at(text, from);
-  std::size_t stop = to;
-  for (std::size_t mark; (mark = closing_mark_before(text, stop)) != 0 && stop - mark > from;) stop -= mark;
-  const bool ends_at_sentence_end = to == text.size() || (stop > from && ends_sentence(text[stop - 1]));
+  const bool ends_at_sentence_end = to == text.size() || filters::chars::ends_sentence(text.substr(from, to - from));
   if (!starts_sentence) {
     out.plain += omit;
     out.marked += omit;
