@@ -9,15 +9,19 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "boilerplate_lexicon.hpp"
 #include "winnow/filters/segment.hpp"
+#include "winnow/filters/utf8.hpp"
 
 namespace winnow::filters::detail {
 
-/// Lower-case ASCII words separated by single spaces, padded with a space at
-/// both ends, so a cue " leave a reply " matches on word boundaries with a
-/// plain find. Curly apostrophes split words like ASCII ones ("don t miss").
-/// Non-ASCII letters are kept as they are, so "Côte" stays one word.
+/// Case-folded words separated by single spaces, padded with a space at both
+/// ends, so a cue " leave a reply " matches on word boundaries with a plain
+/// find. Curly apostrophes split words like ASCII ones ("don t miss").
+/// Letters beyond ASCII stay in their word, folded like A-Z ("ÜBER UNS" is
+/// " über uns ", "Côte" one word).
 [[nodiscard]] std::string word_string(std::string_view text);
 
 /// Writes word_string(text) to out piece by piece, for a caller that only
@@ -34,40 +38,36 @@ struct StringWords {
   [[nodiscard]] char back() const { return text.back(); }
 };
 
-// Length of the UTF-8 sequence starting with byte c.
-inline std::size_t utf8_length(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xF0) return 4;
-  if (c >= 0xE0) return 3;
-  return 2;
-}
-
-// Non-ASCII sequences that are punctuation or symbols, not letters: U+0080..
-// U+00BF (NBSP, ©, «, », ·) and U+2000..U+206F (dashes, curly quotes, ›, …).
-inline bool is_symbol_sequence(std::string_view seq) {
-  const auto b0 = static_cast<unsigned char>(seq[0]);
-  if (b0 == 0xC2) return true;
-  return b0 == 0xE2 && seq.size() > 1 && static_cast<unsigned char>(seq[1]) == 0x80;
-}
+// Characters beyond ASCII that are punctuation or symbols, not letters:
+// U+0080..U+00BF (NBSP, ©, «, », ·) and the General Punctuation block
+// U+2000..U+206F (dashes, curly quotes, ›, …), and ill-formed bytes.
+inline bool separates_words(UChar32 c) { return c < 0xC0 || (c >= 0x2000 && c <= 0x206F); }
 
 template <class Out>
 void write_words(std::string_view text, Out& out) {
   out.push(' ');
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {  // ASCII first: the hot case, and no locale call
-      if (c >= 'A' && c <= 'Z') out.push(static_cast<char>(c - 'A' + 'a'));
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push(static_cast<char>(c));
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII first: the hot case, and no ICU call
+      if (byte >= 'A' && byte <= 'Z') out.push(static_cast<char>(byte - 'A' + 'a'));
+      else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) out.push(static_cast<char>(byte));
       else if (out.back() != ' ') out.push(' ');
       ++i;
       continue;
     }
-    const std::size_t n = std::min(utf8_length(c), text.size() - i);
-    const std::string_view seq = text.substr(i, n);
-    if (seq == "\xC2\xA9") out.append(" copyright ");  // © is the copyright line's own word
-    else if (n > 1 && !is_symbol_sequence(seq)) out.append(seq);
-    else if (out.back() != ' ') out.push(' ');
-    i += n;
+    const std::size_t start = i;
+    const UChar32 c = utf8::next(text, i);
+    if (c == 0xA9) {
+      out.append(out.back() == ' ' ? "copyright " : " copyright ");  // © is the copyright line's own word
+    } else if (separates_words(c)) {
+      if (out.back() != ' ') out.push(' ');
+    } else if (const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT); folded == c) {
+      out.append(text.substr(start, i - start));
+    } else {
+      std::string bytes;
+      utf8::append(bytes, folded);
+      out.append(bytes);
+    }
   }
   if (out.back() != ' ') out.push(' ');
 }

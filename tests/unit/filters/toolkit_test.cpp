@@ -1,4 +1,4 @@
-// Text toolkit unit tests: UTF-8 iteration and cuts, character classes, the hash.
+// Text toolkit unit tests: UTF-8 iteration and cuts, character classes, the hash, word strings.
 #include <catch2/catch.hpp>
 
 #include <initializer_list>
@@ -9,6 +9,7 @@
 
 #include <unicode/unistr.h>
 
+#include "boilerplate_internal.hpp"
 #include "winnow/filters/chars.hpp"
 #include "winnow/filters/hash.hpp"
 #include "winnow/filters/utf8.hpp"
@@ -124,4 +125,23 @@ TEST_CASE("hash64 is XXH3-64, whose values the index stores", "[toolkit]") {
   CHECK(hash64("a") == 0xE6C632B61E964E1F);
   CHECK(hash64("winnow") == 0x8EFEC7314830A12B);
   CHECK(hash64(" copyright lakeside media all rights reserved ") == 0xD95BBA496FB22CB3);
+}
+
+TEST_CASE("word strings fold case beyond ASCII", "[toolkit]") {
+  using winnow::filters::detail::word_string;
+  CHECK(word_string("\xC3\x89" "COLE") == " \xC3\xA9" "cole ");                           // ÉCOLE
+  CHECK(word_string("\xC3\x9C" "BER UNS") == " \xC3\xBC" "ber uns ");                     // ÜBER UNS
+  CHECK(word_string("\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x99\xCE\x91") == " \xCF\x83\xCE\xBF\xCF\x86\xCE\xB9\xCE\xB1 ");  // ΣΟΦΙΑ
+  CHECK(word_string("C\xC3\xB4te d\xE2\x80\x99Ivoire \xE2\x80\x94 2024 \xC2\xA9") == " c\xC3\xB4te d ivoire 2024 copyright ");
+  CHECK(word_string("Gao \xE2\x81\x84 Kidal") == " gao kidal ");  // U+2044 fraction slash: punctuation
+}
+
+TEST_CASE("the page language's words match in capitals beyond ASCII", "[toolkit]") {
+  namespace detail = winnow::filters::detail;
+  const std::vector<std::string> german{"de"};
+  const auto& lexicon = detail::boilerplate_lexicon(german);
+  const std::string text = "\xC3\x9C" "BER UNS";  // ÜBER UNS: "über" and "uns" are German stop words
+  const detail::Features features = detail::measure(text, detail::word_string(text), lexicon);
+  CHECK(features.words == 2);
+  CHECK(features.stop_words == 2);
 }
