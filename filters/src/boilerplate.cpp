@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 
 #include "boilerplate_internal.hpp"
+#include "winnow/filters/hash.hpp"
 #include "winnow/filters/language_id.hpp"
 
 namespace winnow::filters {
@@ -106,9 +106,9 @@ void count_repeats(const std::vector<Unit>& units, std::vector<Block>& blocks,
   for (auto& block : blocks) {
     std::optional<std::uint32_t> fewest;
     for (std::size_t i = block.first; i < block.last; ++i) {
-      const std::string fp = segment_fingerprint(units[i].segment.text);
-      if (fp.empty()) continue;
-      const std::uint32_t n = context.corpus_count(fp);
+      const std::optional<std::uint64_t> fingerprint = units[i].segment.fingerprint;
+      if (!fingerprint) continue;
+      const std::uint32_t n = context.corpus_count(*fingerprint);
       fewest = fewest ? std::min(*fewest, n) : n;
     }
     block.repeats = fewest.value_or(0);
@@ -280,6 +280,7 @@ std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyConte
   static const std::vector<std::string> english{"en"};
   const auto& lexicon = detail::boilerplate_lexicon(context.languages.empty() ? english : context.languages);
   split_into_blocks(segments, lexicon, units, blocks);
+  for (auto& unit : units) unit.segment.fingerprint = segment_fingerprint(unit.segment.text);
   for (auto& block : blocks) score_block(block);
   if (context.on_story) context.on_story(story_signature(own_evidence_content(units, blocks)));
   count_repeats(units, blocks, context);
@@ -290,47 +291,33 @@ std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyConte
 
 namespace {
 
-// FNV-1a 64 over the characters of a word string as write_words() writes
-// them, so that the string itself is never built: spaces are counted (the
-// string's words) and skipped, and a digit run is hashed as one '0'.
-class WordsHash {
- public:
-  void push(char raw) {
-    m_last = raw;
-    if (raw == ' ') {
-      ++m_spaces;
-      return;
+// A word string as write_words() writes it, with each run of digits written
+// as one '0', so that "(c) 2024" and "(c) 2025" read alike.
+struct DigitFoldedWords {
+  std::string& text;
+  void push(char c) {
+    if (c >= '0' && c <= '9') {  // what std::isdigit accepts, in any locale
+      if (text.back() == '0') return;
+      c = '0';
     }
-    const char c = raw >= '0' && raw <= '9' ? '0' : raw;  // what std::isdigit accepts, in any locale
-    if (c == '0' && m_previous == '0') return;
-    m_hash = (m_hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    m_previous = c;
+    text.push_back(c);
   }
   void append(std::string_view s) {
     for (const char c : s) push(c);
   }
-  [[nodiscard]] char back() const { return m_last; }
-  [[nodiscard]] std::uint64_t hash() const { return m_hash; }
-  [[nodiscard]] std::size_t spaces() const { return m_spaces; }
-
- private:
-  std::uint64_t m_hash = 1469598103934665603ULL;
-  char m_previous = ' ';
-  char m_last = 0;
-  std::size_t m_spaces = 0;
+  [[nodiscard]] char back() const { return text.back(); }
 };
 
 }  // namespace
 
-std::string segment_fingerprint(std::string_view segment_text) {
-  // FNV-1a 64 over the words (lower-case, punctuation and curly quotes
-  // dropped), digit runs folded to one '0' so "(c) 2024" and "(c) 2025" match.
-  WordsHash words;
-  detail::write_words(segment_text, words);
-  if (words.spaces() < 3) return {};  // fewer than two words
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(words.hash()));
-  return hex;
+std::optional<std::uint64_t> segment_fingerprint(std::string_view segment_text) {
+  // One buffer per thread: every segment of every document is fingerprinted.
+  thread_local std::string words;
+  words.clear();
+  DigitFoldedWords folded{words};
+  detail::write_words(segment_text, folded);
+  if (std::count(words.begin(), words.end(), ' ') < 3) return std::nullopt;  // fewer than two words
+  return hash64(words);
 }
 
 }  // namespace winnow::filters

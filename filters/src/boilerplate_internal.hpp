@@ -24,9 +24,10 @@ namespace winnow::filters::detail {
 /// " über uns ", "Côte" one word).
 [[nodiscard]] std::string word_string(std::string_view text);
 
-/// Writes word_string(text) to out piece by piece, for a caller that only
-/// reads it once (segment_fingerprint hashes it without building it). Out
-/// has push(char), append(std::string_view) and back() (the last char written).
+/// Writes word_string(text) to out piece by piece, for a caller that changes
+/// it as it is written (segment_fingerprint folds digit runs) or writes
+/// several into one buffer (story signatures). Out has push(char),
+/// append(std::string_view) and back() (the last char written).
 template <class Out>
 void write_words(std::string_view text, Out& out);
 

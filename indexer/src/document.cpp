@@ -43,10 +43,8 @@ void add_content_terms(Xapian::Document& document, const PreparedDocument& prepa
 
 void add_fingerprints(Xapian::Document& document, const PreparedDocument& prepared) {
   std::vector<detail::Fingerprint> fingerprints;
-  for (const auto& segment : prepared.segments) {
-    const std::string fingerprint = filters::segment_fingerprint(segment.text);
-    if (!fingerprint.empty()) fingerprints.push_back(detail::parse_fingerprint(fingerprint));
-  }
+  for (const auto& segment : prepared.segments)
+    if (segment.fingerprint) fingerprints.push_back(*segment.fingerprint);
   if (!fingerprints.empty()) {
     document.add_value(schema::fingerprints_slot, detail::encode_fingerprints(std::move(fingerprints)));
   }

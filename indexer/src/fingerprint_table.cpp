@@ -2,7 +2,6 @@
 #include "fingerprint_table.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -34,12 +33,6 @@ bool get_varint(std::string_view& in, std::uint64_t& value) {
 }
 
 }  // namespace
-
-Fingerprint parse_fingerprint(std::string_view hex) {
-  Fingerprint number = 0;
-  std::from_chars(hex.data(), hex.data() + hex.size(), number, 16);
-  return number;
-}
 
 std::string encode_fingerprints(std::vector<Fingerprint> fingerprints) {
   std::sort(fingerprints.begin(), fingerprints.end());

@@ -11,10 +11,8 @@
 
 namespace winnow::index::detail {
 
-/// filters::segment_fingerprint's 16 hex digits, as a number.
+/// A segment's fingerprint (filters::Segment::fingerprint).
 using Fingerprint = std::uint64_t;
-
-[[nodiscard]] Fingerprint parse_fingerprint(std::string_view hex);
 
 /// The value of schema::fingerprints_slot: the distinct fingerprints, sorted,
 /// 8 bytes each, most significant first. Empty for none.

@@ -196,8 +196,7 @@ filters::ClassifyContext RepetitionTracker::context_for(Xapian::docid docid, con
     }
     sort_unique(answers.story_holds);
   };
-  context.corpus_count = [this, &answers](const std::string& hex) {
-    const Fingerprint fingerprint = parse_fingerprint(hex);
+  context.corpus_count = [this, &answers](const Fingerprint fingerprint) {
     std::int64_t count = 0;
     {
       const std::lock_guard lock(m_mutex);

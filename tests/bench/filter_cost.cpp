@@ -97,12 +97,12 @@ std::vector<InputFile> read_corpus(const fs::path& root) {
 /// fingerprints are kept to subtract itself, like the indexer does for a
 /// re-cleaned document.
 struct RepetitionCounts {
-  std::unordered_map<std::string, std::uint32_t> holders;
-  std::vector<std::vector<std::string>> own;  ///< per document, sorted, unique
+  std::unordered_map<std::uint64_t, std::uint32_t> holders;
+  std::vector<std::vector<std::uint64_t>> own;  ///< per document, sorted, unique
 
   [[nodiscard]] filters::ClassifyContext context_for(std::size_t document) const {
     filters::ClassifyContext context;
-    context.corpus_count = [this, document](const std::string& fingerprint) -> std::uint32_t {
+    context.corpus_count = [this, document](std::uint64_t fingerprint) -> std::uint32_t {
       const auto found = holders.find(fingerprint);
       if (found == holders.end()) return 0;
       const auto& mine = own[document];
@@ -122,13 +122,11 @@ RepetitionCounts count_fingerprints(const std::vector<InputFile>& files) {
     const filters::DecodeResult decoded = filters::decode(files[i].bytes);
     if (!decoded.decoded) continue;
     auto& mine = counts.own[i];
-    for (const auto& segment : filters::classify(filters::segment(decoded.decoded->text))) {
-      std::string fingerprint = filters::segment_fingerprint(segment.text);
-      if (!fingerprint.empty()) mine.push_back(std::move(fingerprint));
-    }
+    for (const auto& segment : filters::classify(filters::segment(decoded.decoded->text)))
+      if (segment.fingerprint) mine.push_back(*segment.fingerprint);
     std::sort(mine.begin(), mine.end());
     mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
-    for (const auto& fingerprint : mine) ++counts.holders[fingerprint];
+    for (const std::uint64_t fingerprint : mine) ++counts.holders[fingerprint];
   }
   return counts;
 }

@@ -97,8 +97,8 @@ std::string gold_content_text(const GoldDocument& doc) {
 
 std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocument>& docs,
                                                       bool use_corpus) {
-  std::vector<std::set<std::string>> fingerprints(docs.size());
-  std::map<std::string, std::uint32_t> documents_with;
+  std::vector<std::set<std::uint64_t>> fingerprints(docs.size());
+  std::map<std::uint64_t, std::uint32_t> documents_with;
   // Each page read in its language, as winnow-index reads it.
   std::vector<std::vector<std::string>> languages;
   for (const auto& doc : docs)
@@ -107,15 +107,14 @@ std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocu
     wf::ClassifyContext alone;
     alone.languages = languages[i];
     for (const auto& seg : wf::classify(segments_of(docs[i]), alone)) {
-      const std::string fp = wf::segment_fingerprint(seg.text);
-      if (!fp.empty() && fingerprints[i].insert(fp).second) ++documents_with[fp];
+      if (seg.fingerprint && fingerprints[i].insert(*seg.fingerprint).second) ++documents_with[*seg.fingerprint];
     }
   }
   std::vector<std::vector<wf::Segment>> out;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     wf::ClassifyContext context;
     context.languages = languages[i];
-    if (use_corpus) context.corpus_count = [&, i](const std::string& fp) -> std::uint32_t {
+    if (use_corpus) context.corpus_count = [&, i](std::uint64_t fp) -> std::uint32_t {
       const auto it = documents_with.find(fp);
       if (it == documents_with.end()) return 0;
       return it->second - (fingerprints[i].count(fp) ? 1U : 0U);

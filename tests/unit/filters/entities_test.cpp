@@ -199,7 +199,7 @@ std::string all_stages(const std::string& bytes, const std::string& language) {
   const std::vector<f::Segment> segments = f::classify(f::segment(decoded.decoded->text));
   for (const f::Segment& s : segments) {
     out << s.line << ' ' << f::label_name(s.label) << ' ' << s.score << ' ' << s.text << ' '
-        << f::segment_fingerprint(s.text);
+        << s.fingerprint.value_or(0);
     for (const auto& reason : s.reasons) out << " [" << reason << ']';
     for (const auto& token : f::tokenise(s.text)) out << ' ' << token.position << ':' << token.term;
     out << '\n';

@@ -13,7 +13,6 @@ TEST_CASE("a document's fingerprints are stored distinct and sorted, and read ba
   CHECK(value.size() == 3 * 8);
   CHECK(decode_fingerprints(value) == std::vector<Fingerprint>{7, 0x0123456789abcdef, 0xfedcba9876543210});
   CHECK(encode_fingerprints({}).empty());
-  CHECK(parse_fingerprint("0123456789abcdef") == 0x0123456789abcdef);
 }
 
 TEST_CASE("a shard of counts round-trips, compactly, and damaged bytes are refused", "[fingerprints]") {

@@ -30,7 +30,7 @@ struct ClassifyContext {
   std::vector<std::string> languages;
   /// Number of other indexed documents holding a segment with this
   /// fingerprint (see segment_fingerprint); empty when no corpus is known.
-  std::function<std::uint32_t(const std::string& fingerprint)> corpus_count;
+  std::function<std::uint32_t(std::uint64_t fingerprint)> corpus_count;
   /// Called once, before any corpus_count, with the story signature of what
   /// the classifier keeps on the document's own evidence (shape, cues,
   /// position; no corpus counts), or no value when that is too short. The
@@ -55,12 +55,13 @@ struct ClassifyContext {
 /// fallback. In the order given, without repeats.
 [[nodiscard]] std::vector<std::string> page_languages(std::string_view identified, std::string_view fallback);
 
-/// A short, stable key for a segment's normalised text, for counting the same
-/// furniture across the corpus: 16 hex digits of FNV-1a 64 over its lower-case
-/// words without punctuation, digit runs folded (so yearly footers match).
-/// Empty for texts under two words, which are too common to count. The index
-/// should store the fingerprint of every segment classify() returns, whatever
-/// its label, so that corpus_count sees furniture and content alike.
-[[nodiscard]] std::string segment_fingerprint(std::string_view segment_text);
+/// A short, stable key for a segment's text, for counting the same furniture
+/// across the corpus: hash64 of its word string (case-folded words without
+/// punctuation, single spaces), each digit run written as one "0" so that
+/// yearly footers match. No value for texts under two words, which are too
+/// common to count. classify() sets it on every segment it returns
+/// (Segment::fingerprint); the index should store the fingerprint of each,
+/// whatever its label, so that corpus_count sees furniture and content alike.
+[[nodiscard]] std::optional<std::uint64_t> segment_fingerprint(std::string_view segment_text);
 
 }  // namespace winnow::filters

@@ -1,6 +1,8 @@
 // Segment stage: a document's text to lines and, inside a line, sentence segments.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,9 @@ struct Segment {
   Label label = Label::content;      ///< set by the classifier; content until then
   double score = 1.0;                ///< the classifier's belief that this is content, 0..1
   std::vector<std::string> reasons;  ///< short phrases saying why the label was chosen
+  /// segment_fingerprint(text) (boilerplate.hpp), set by the classifier with
+  /// the label: computed once, it is what the corpus counts and the index keep.
+  std::optional<std::uint64_t> fingerprint;
 };
 
 /// Splits text into lines (LF, CRLF or CR) and each non-blank line into
