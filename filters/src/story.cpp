@@ -2,8 +2,10 @@
 #include "winnow/filters/story.hpp"
 
 #include <limits>
+#include <string>
 
 #include "boilerplate_internal.hpp"
+#include "winnow/filters/hash.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -19,28 +21,23 @@ std::uint64_t mix(std::uint64_t x) {
   return x;
 }
 
-// Collects word hashes as write_words() writes a word string.
-struct WordHashes {
-  std::vector<std::uint64_t>& out;
-  std::uint64_t current = 14695981039346656037ULL;
-  bool in_word = false;
-  char last = ' ';
-  void push(char c) {
-    last = c;
-    if (c == ' ') {
-      if (in_word) out.push_back(current);
-      current = 14695981039346656037ULL;
-      in_word = false;
-      return;
-    }
-    current = (current ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    in_word = true;
+// The hash64 of each word of the pieces' word strings, in order: how the
+// text was cut into pieces does not change its words.
+std::vector<std::uint64_t> word_hashes(const std::vector<std::string_view>& pieces) {
+  thread_local std::string words;  // one buffer per thread: every document has a signature
+  words.clear();
+  detail::StringWords sink{words};
+  for (const auto piece : pieces) detail::write_words(piece, sink);
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(words.size() / 6);
+  const std::string_view all = words;
+  for (std::size_t at = 0; at < all.size();) {
+    const std::size_t end = all.find(' ', at);  // the string ends with a space
+    if (end > at) hashes.push_back(hash64(all.substr(at, end - at)));
+    at = end + 1;
   }
-  void append(std::string_view s) {
-    for (const char c : s) push(c);
-  }
-  [[nodiscard]] char back() const { return last; }
-};
+  return hashes;
+}
 
 }  // namespace
 
@@ -54,9 +51,7 @@ struct WordHashes {
 // (Shrivastava and Li's densification by rotation), so equal texts still
 // get equal signatures and empty bins are not taken for agreement.
 std::optional<StorySignature> story_signature(const std::vector<std::string_view>& pieces) {
-  std::vector<std::uint64_t> words;
-  WordHashes collect{words};
-  for (const auto piece : pieces) detail::write_words(piece, collect);
+  const std::vector<std::uint64_t> words = word_hashes(pieces);
   if (words.size() < shingle_words) return std::nullopt;
   constexpr std::size_t bins = StorySignature::hashes;
   constexpr std::uint32_t empty = std::numeric_limits<std::uint32_t>::max();

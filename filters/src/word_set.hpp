@@ -12,19 +12,16 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "winnow/filters/hash.hpp"
+
 namespace winnow::filters::detail {
 
-/// FNV-1a, inline, for the word tables (stop words, cue lexicon, entity word
-/// classes): they are
-/// asked about every word of every block, and for words this short the
-/// out-of-line MurmurHash of std::hash costs more than the lookup itself.
+/// hash64 (XXH3) for the word tables (stop words, cue lexicon, entity word
+/// classes), which are asked about every word of every block: on words this
+/// short it costs less than the MurmurHash of std::hash.
 struct WordHash {
   using is_transparent = void;  // looked up with string_views, held as strings
-  std::size_t operator()(std::string_view word) const noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    return static_cast<std::size_t>(hash);
-  }
+  std::size_t operator()(std::string_view word) const noexcept { return static_cast<std::size_t>(hash64(word)); }
 };
 
 /// Which first bytes start a word of which length in a word table. A word

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "walk.hpp"
+#include "winnow/filters/hash.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index::detail {
@@ -32,7 +33,7 @@ std::string failed_file_key(std::string_view path) {
   std::string key = schema::prefixed(schema::failed_file_prefix, path);
   if (key.size() <= schema::max_term_bytes) return key;
   // A readable head of the path, made unique by the whole path's hash (as unique_id_term).
-  const std::string hash = schema::hex64(schema::fnv1a64(path));
+  const std::string hash = schema::hex64(filters::hash64(path));
   key.resize(schema::max_term_bytes - hash.size() - 1);
   return key.append(1, '#').append(hash);
 }

@@ -26,6 +26,7 @@
 #include "pipeline.hpp"
 #include "repetition.hpp"
 #include "walk.hpp"
+#include "winnow/filters/hash.hpp"
 #include "winnow/index/display.hpp"
 #include "winnow/index/document.hpp"
 #include "winnow/index/local_index.hpp"
@@ -257,7 +258,7 @@ class IndexRun {
     }
     std::string bytes;
     if (!detail::read_file(item.file.path, m_options.max_file_bytes, m_links, bytes, result.problem)) return result;
-    if (item.known_docid != 0 && item.known_hash == schema::hex64(schema::fnv1a64(bytes))) {
+    if (item.known_docid != 0 && item.known_hash == schema::hex64(filters::hash64(bytes))) {
       result.action = WorkResult::Action::unchanged_content;
       return result;
     }

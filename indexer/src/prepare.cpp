@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "winnow/filters/decode.hpp"
+#include "winnow/filters/hash.hpp"
 #include "winnow/filters/language_id.hpp"
 #include "winnow/filters/utf8.hpp"
 #include "winnow/index/schema.hpp"
@@ -67,7 +68,7 @@ PrepareResult prepare_document(const FileInfo& file, std::string_view bytes,
 
   PreparedDocument document;
   document.file = file;
-  document.content_hash = schema::fnv1a64(bytes);
+  document.content_hash = filters::hash64(bytes);
   document.encoding = decoded.decoded->encoding;
   document.warnings = std::move(decoded.decoded->warnings);
   // The signature is the classifier's to give; the caller's hook still sees it first.

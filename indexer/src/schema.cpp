@@ -4,16 +4,9 @@
 #include <cstdio>
 #include <map>
 
-namespace winnow::index::schema {
+#include "winnow/filters/hash.hpp"
 
-std::uint64_t fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
+namespace winnow::index::schema {
 
 std::string hex64(std::uint64_t value) {
   char buffer[17];
@@ -28,7 +21,7 @@ std::string unique_id_term(std::string_view absolute_path) {
     return term;
   }
   // Keep a readable head of the path and make it unique with the whole path's hash.
-  const std::string hash = hex64(fnv1a64(absolute_path));
+  const std::string hash = hex64(filters::hash64(absolute_path));
   term += absolute_path.substr(0, max_term_bytes - term.size() - hash.size() - 1);
   term += '#';
   term += hash;

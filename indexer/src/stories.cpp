@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "winnow/filters/hash.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index::detail {
@@ -28,7 +29,7 @@ std::optional<filters::StorySignature> decode_signature(std::string_view value) 
   return signature;
 }
 
-StoryId story_of_path(std::string_view path) { return schema::fnv1a64(path); }
+StoryId story_of_path(std::string_view path) { return filters::hash64(path); }
 
 std::string encode_story(StoryId story) { return schema::hex64(story); }
 

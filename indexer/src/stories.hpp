@@ -14,7 +14,7 @@
 
 namespace winnow::index::detail {
 
-/// A story id: fnv1a64 of the path of the story's first copy (schema::story_slot).
+/// A story id: filters::hash64 of the path of the story's first copy (schema::story_slot).
 using StoryId = std::uint64_t;
 
 /// schema::story_signature_slot's value, and back (no value when malformed).

@@ -286,7 +286,7 @@ if command -v xapian-metadata >/dev/null; then
   index
   expect_exit 0 "re-index an old-schema index: exit 0"
   expect_eq "re-index an old-schema index: one note, then the summary" \
-    "winnow-index: TMP/db: index schema version 1 is not this winnow's 8; re-indexing every file
+    "winnow-index: TMP/db: index schema version 1 is not this winnow's 9; re-indexing every file
 indexed 4 new, 0 updated, 0 removed, 0 unchanged, 0 skipped in T s" "$(printf '%s\n' "$ERR" | mask)"
   search_files --place Gao
   expect_eq "re-indexed: facets work" "$A" "$FILES"

@@ -255,7 +255,7 @@ TEST_CASE("an index of an older schema is re-indexed whole, with a note, and kee
   CHECK(summary.updated == 0);
   CHECK(summary.unchanged == 0);
   REQUIRE(ws.notes.size() == 1);
-  CHECK(ws.notes[0] == "db: index schema version 1 is not this winnow's 8; re-indexing every file");
+  CHECK(ws.notes[0] == "db: index schema version 1 is not this winnow's 9; re-indexing every file");
 
   Xapian::Database db((ws.root / "db").string());
   CHECK(db.get_doccount() == 2);

@@ -30,7 +30,7 @@ inline constexpr std::string_view fallback_language = "en";
 /// A document after decode, segment, classify, entities: everything needed to index it.
 struct PreparedDocument {
   FileInfo file;
-  std::uint64_t content_hash = 0;          ///< FNV-1a of the file's bytes
+  std::uint64_t content_hash = 0;          ///< filters::hash64 of the file's bytes
   std::string encoding;                    ///< what the decoder read the bytes as
   std::vector<std::string> warnings;       ///< decoder notes for the user
   std::vector<filters::Segment> segments;  ///< every segment, labelled

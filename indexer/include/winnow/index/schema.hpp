@@ -25,7 +25,11 @@ namespace winnow::index::schema {
 ///    was classified with (slot 12); fingerprints counted over stories.
 /// 8: languages: L and XS terms, slot 13; content words stemmed in the
 ///    document's text language.
-inline constexpr std::string_view version = "8";
+/// 9: every hash is filters::hash64 (XXH3-64), no longer FNV-1a: content
+///    hashes (slot 3), story ids (slot 11), hashed unique ids and failed
+///    files' keys; segment fingerprints (slots 8, 12, fingerprint counts)
+///    hash case-folded words.
+inline constexpr std::string_view version = "9";
 
 // Term prefixes (after xapian-omega/docs/termprefixes.rst).
 /// Content words: Z + the Snowball stem, in the document's text language
@@ -73,7 +77,7 @@ enum Slot : Xapian::valueno {
   date_slot = 0,          ///< article date as YYYYMMDD, absent when unknown
   mtime_slot = 1,         ///< file modification time, nanoseconds, decimal; 0 = re-check next run
   size_slot = 2,          ///< file size in bytes, decimal
-  content_hash_slot = 3,  ///< 64-bit FNV-1a of the file's bytes, 16 hex digits
+  content_hash_slot = 3,  ///< filters::hash64 (XXH3) of the file's bytes, 16 hex digits (hex64)
   path_slot = 4,          ///< absolute path, so a re-scan can list what is indexed without reading data
   /// The document's distinct actor / place keys, sorted, joined with key_separator;
   /// absent when none. Xapian::ValueCountMatchSpy counts each distinct value, and
@@ -102,8 +106,8 @@ enum Slot : Xapian::valueno {
   /// values, 4 bytes each, most significant first); absent when its text is
   /// too short to have one.
   story_signature_slot = 10,
-  /// The document's story: 16 hex digits of fnv1a64 of the path of the
-  /// story's first copy, by path order, among the document and the
+  /// The document's story: 16 hex digits (hex64) of filters::hash64 of the
+  /// path of the story's first copy, by path order, among the document and the
   /// documents whose signatures say they are copies of it (filters::
   /// same_story). A function of the files alone, whatever order or run
   /// indexed them.
@@ -155,7 +159,7 @@ inline constexpr std::string_view fingerprint_counts_complete = "complete";
 /// A file that could not be indexed, remembered until it changes so that a
 /// re-scan neither reads it nor notes it again: one entry per file, under
 /// this prefix + its absolute path (over max_term_bytes, the path's head,
-/// "#" and the path's fnv1a64 in hex64), holding
+/// "#" and the path's filters::hash64 in hex64), holding
 /// "SIZE MTIME_NS CTIME_NS STAGE PROBLEM\nPATH" (see indexer/src/failed_files.hpp;
 /// STAGE is "walk" or "read"; an MTIME_NS of 0 means try it again).
 /// Entries, not one value for all, so a run rewrites only what changed.
@@ -227,9 +231,6 @@ inline constexpr double occurrence_scale = 16;
 /// ("pl"). One per thread and language: a stemmer is not shared across
 /// threads.
 [[nodiscard]] const Xapian::Stem& stemmer_for(std::string_view language);
-
-/// 64-bit FNV-1a: stable across runs and machines, cheap; used for content hashes.
-[[nodiscard]] std::uint64_t fnv1a64(std::string_view bytes);
 
 /// 16 lower-case hex digits.
 [[nodiscard]] std::string hex64(std::uint64_t value);
