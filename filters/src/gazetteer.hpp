@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "word_set.hpp"
+
 namespace winnow::filters::detail {
 
 // In order of precedence when two places share a name.
@@ -59,15 +61,12 @@ class Gazetteer {
   static const Lists& standard_lists();
   void add_country_names(std::string_view language);
 
-  /// Lets the tables be searched with a std::string_view, without making a
-  /// std::string of each word looked up (C++20 heterogeneous lookup).
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
+  /// Searched with a std::string_view, without making a std::string of each
+  /// word looked up (C++20 heterogeneous lookup), and hashed as the other
+  /// word tables are.
   template <class Value>
-  using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
-  using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+  using KeyMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+  using KeySet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
   const Lists& lists_;
   KeyMap<Place> translated_;  // the language's country names -> the (English-named) country
