@@ -2,10 +2,14 @@
 #include "winnow/filters/boilerplate.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 #include "boilerplate_internal.hpp"
+#include "winnow/filters/boilerplate_model.hpp"
 #include "winnow/filters/hash.hpp"
 #include "winnow/filters/language_id.hpp"
 
@@ -17,20 +21,8 @@ using detail::Features;
 using detail::Shape;
 using detail::Unit;
 
-/// Consecutive units of one line that are judged together: a paragraph is
-/// content or furniture as a whole, except for pieces the splitter forced.
-struct Block {
-  std::size_t first = 0;  ///< units [first, last)
-  std::size_t last = 0;
-  Features features;
-  Shape shape = Shape::short_text;
-  CueResult cues;
-  bool forced = false;
-  std::uint32_t repeats = 0;  ///< fewest other documents holding each of its segments
-  double score = 0.5;
-  bool content = true;
-  std::vector<std::string> reasons;
-};
+using detail::Block;
+using detail::Place;
 
 // A short unit with a strong cue glued to a paragraph ("... higher.
 // Advertisement", "... race. Read more: ...") is judged apart from it; in a
@@ -48,6 +40,7 @@ Block make_block(const std::vector<Unit>& units, std::size_t first, std::size_t 
   block.first = first;
   block.last = last;
   block.forced = units[first].forced;
+  block.line = units[first].segment.line;
   std::string text;
   for (std::size_t i = first; i < last; ++i) {
     if (i != first) text += ' ';
@@ -98,6 +91,48 @@ void split_into_blocks(const std::vector<Segment>& segments, const detail::Boile
       if (blocks[b].cues.notice) notice_line = previous_line;
     i = end;
   }
+}
+
+// Text hard-wrapped at a fixed width (a press release or a plain-text
+// mailing at 72 columns) has each paragraph spread over lines that, alone,
+// read as short pieces at the head of nothing. Such a page is told by its
+// lines: no line much longer than the width, and most lines that run on into
+// the next one close to it. Its consecutive lines are then judged as the one
+// paragraph they are; each piece keeps its source line.
+void join_wrapped_lines(const std::vector<Unit>& units, const detail::BoilerplateLexicon& lexicon,
+                        std::vector<Block>& blocks) {
+  std::map<int, std::size_t> line_bytes;
+  for (const auto& unit : units) line_bytes[unit.segment.line] += unit.segment.text.size() + 1;
+  std::size_t width = 0;
+  for (const auto& [line, bytes] : line_bytes) width = std::max(width, bytes);
+  if (line_bytes.size() < 8 || width > 100 || width < 40) return;
+  const auto wrapped = [&](int line) {
+    const auto found = line_bytes.find(line);
+    return found != line_bytes.end() && found->second * 4 >= width * 3 && line_bytes.count(line + 1) > 0;
+  };
+  int running_on = 0;
+  int near_width = 0;
+  for (const auto& [line, bytes] : line_bytes) {
+    if (line_bytes.count(line + 1) == 0) continue;
+    ++running_on;
+    if (wrapped(line)) ++near_width;
+  }
+  if (running_on < 4 || near_width * 2 < running_on) return;
+  std::vector<Block> joined;
+  for (auto& block : blocks) {
+    if (!joined.empty()) {
+      const Block& previous = joined.back();
+      const int previous_last_line = units[previous.last - 1].segment.line;
+      if (!previous.forced && !block.forced && previous.last == block.first &&
+          block.line == previous_last_line + 1 && wrapped(previous_last_line)) {
+        Block merged = make_block(units, previous.first, block.last, lexicon);
+        joined.back() = std::move(merged);
+        continue;
+      }
+    }
+    joined.push_back(std::move(block));
+  }
+  blocks = std::move(joined);
 }
 
 void count_repeats(const std::vector<Unit>& units, std::vector<Block>& blocks,
@@ -211,7 +246,10 @@ std::size_t extend_back_over_near_good(const std::vector<Block>& blocks, std::si
 void label_by_position(std::vector<Block>& blocks) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
   if (first == blocks.end()) {  // no article paragraph: keep what is not furniture
-    for (auto& b : blocks) b.content = !b.forced && b.score >= 0.5;
+    for (auto& b : blocks) {
+      b.content = !b.forced && b.score >= 0.5;
+      b.place = Place::body;
+    }
     return;
   }
   const auto head_end = extend_back_over_near_good(blocks, static_cast<std::size_t>(first - blocks.begin()));
@@ -222,6 +260,8 @@ void label_by_position(std::vector<Block>& blocks) {
   const auto headline = find_headline(blocks, head_end);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
+    b.place = i < head_end ? (headline == i ? Place::headline : Place::head)
+              : i >= tail_begin ? Place::tail : Place::body;
     if (b.forced) {
       b.content = false;
     } else if (i < head_end) {
@@ -274,19 +314,71 @@ std::vector<std::string> page_languages(std::string_view identified, std::string
   return languages;
 }
 
-std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyContext& context) {
-  std::vector<Unit> units;
-  std::vector<Block> blocks;
+namespace {
+
+// The rules' pass: blocks scored by shape, cues and repetition and placed by
+// position. Their verdicts are the model's strongest features, and the
+// classifier's answer when there is no model.
+void judge_by_rules(std::vector<Segment> segments, const ClassifyContext& context, std::vector<Unit>& units,
+                    std::vector<Block>& blocks) {
   static const std::vector<std::string> english{"en"};
   const auto& lexicon = detail::boilerplate_lexicon(context.languages.empty() ? english : context.languages);
   split_into_blocks(segments, lexicon, units, blocks);
+  join_wrapped_lines(units, lexicon, blocks);
   for (auto& unit : units) unit.segment.fingerprint = segment_fingerprint(unit.segment.text);
   for (auto& block : blocks) score_block(block);
   if (context.on_story) context.on_story(story_signature(own_evidence_content(units, blocks)));
   count_repeats(units, blocks, context);
   weigh_repetition(blocks);
+  for (auto& block : blocks) block.rule_score = block.score;
   label_by_position(blocks);
+}
+
+// The model's verdict on each block, from the rules' evidence around it.
+// What the splitter forced stays boilerplate: that is decided by construction.
+void judge_by_model(const detail::BoilerplateModel& model, std::vector<Block>& blocks) {
+  std::array<float, detail::model_feature_count> features{};
+  std::vector<double> probability(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    detail::model_features(blocks, i, features);
+    probability[i] = detail::content_probability(model, features);
+    if (blocks[i].forced) continue;
+    auto& reasons = blocks[i].reasons;
+    reasons.push_back("model: " + std::to_string(std::lround(probability[i] * 100)) + "% content");
+    for (auto& why : detail::strongest_features(model, features, 2)) reasons.push_back(std::move(why));
+  }
+  // Features read the rules' verdicts of the neighbours, so all are computed first.
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    blocks[i].score = probability[i];
+    blocks[i].content = !blocks[i].forced && probability[i] >= 0.5;
+  }
+}
+
+}  // namespace
+
+std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyContext& context) {
+  std::vector<Unit> units;
+  std::vector<Block> blocks;
+  judge_by_rules(std::move(segments), context, units, blocks);
+  if (const auto* model = detail::boilerplate_model()) judge_by_model(*model, blocks);
   return emit(units, blocks);
+}
+
+std::vector<TrainingBlock> training_blocks(std::vector<Segment> segments, const ClassifyContext& context) {
+  std::vector<Unit> units;
+  std::vector<Block> blocks;
+  judge_by_rules(std::move(segments), context, units, blocks);
+  std::vector<TrainingBlock> out;
+  out.reserve(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    TrainingBlock& row = out.emplace_back();
+    row.line = blocks[i].line;
+    row.forced = blocks[i].forced;
+    for (std::size_t u = blocks[i].first; u < blocks[i].last; ++u) row.texts.push_back(units[u].segment.text);
+    row.features.resize(detail::model_feature_count);
+    detail::model_features(blocks, i, row.features);
+  }
+  return out;
 }
 
 namespace {

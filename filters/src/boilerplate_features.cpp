@@ -83,8 +83,15 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
     i = end + 1;
   }
   // Tokens are the runs between ASCII spaces; counted without collecting them.
-  for (std::size_t at = 0; at < text.size();)
-    if (starts_lower(next_raw_token(text, at))) ++f.lower_initial;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::string_view token = next_raw_token(text, at);
+    if (token.empty()) break;
+    ++f.tokens;
+    if (starts_lower(token)) ++f.lower_initial;
+    else if (starts_upper(token)) ++f.upper_initial;
+  }
+  f.bytes = static_cast<int>(text.size());
+  f.digits = static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
   f.separators = count_separators(text);
   f.sentence_end = chars::ends_sentence(text);
   f.has_address = has_address(text);

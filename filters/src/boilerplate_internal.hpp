@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,10 @@ struct Features {
   int words = 0;
   int stop_words = 0;
   int lower_initial = 0;  ///< words starting with a lower-case letter
+  int upper_initial = 0;  ///< space-separated tokens starting with a capital
+  int tokens = 0;         ///< space-separated tokens
+  int bytes = 0;          ///< length of the text in bytes
+  int digits = 0;         ///< ASCII digits
   int separators = 0;     ///< | · » › and spaced / or >
   bool sentence_end = false;
   bool has_address = false;  ///< e-mail, URL, domain or @handle
@@ -132,5 +137,42 @@ struct Unit {
 /// Observer", "East Africa") at the start of text, stopping before a
 /// capitalised function word that opens a sentence ("The military ...").
 [[nodiscard]] std::size_t name_run_length(std::string_view text, const BoilerplateLexicon& lexicon);
+
+/// Where the rules place a block in the page: before the article's first
+/// paragraph, its headline, within the article, or after its last paragraph.
+enum class Place { head, headline, body, tail };
+
+/// Consecutive units of one line that are judged together: a paragraph is
+/// content or furniture as a whole, except for pieces the splitter forced.
+struct Block {
+  std::size_t first = 0;  ///< units [first, last)
+  std::size_t last = 0;
+  int line = 0;
+  Features features;
+  Shape shape = Shape::short_text;
+  CueResult cues;
+  bool forced = false;
+  std::uint32_t repeats = 0;  ///< fewest other documents holding each of its segments
+  double score = 0.5;         ///< the rules' score; the model's probability once it has judged
+  double rule_score = 0.5;    ///< the rules' score, kept for the model to read
+  Place place = Place::body;
+  bool content = true;
+  std::vector<std::string> reasons;
+};
+
+/// The model's features of blocks[i] (boilerplate_feature_names() order),
+/// written to out, which holds model_feature_count values.
+inline constexpr std::size_t model_feature_count = 54;
+void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<float> out);
+
+/// The trained model, loaded on first use from boilerplate_model_path(), or
+/// null when there is none (or it does not fit the features: said once on stderr).
+class BoilerplateModel;
+[[nodiscard]] const BoilerplateModel* boilerplate_model();
+/// The model's belief that a block with these features is content, 0..1.
+[[nodiscard]] double content_probability(const BoilerplateModel& model, std::span<const float> features);
+/// The `count` features that moved that belief most, as "name +0.8" (towards content) or "name -1.2".
+[[nodiscard]] std::vector<std::string> strongest_features(const BoilerplateModel& model,
+                                                          std::span<const float> features, std::size_t count);
 
 }  // namespace winnow::filters::detail

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -95,22 +96,24 @@ std::string gold_content_text(const GoldDocument& doc) {
   return out;
 }
 
-std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocument>& docs,
-                                                      bool use_corpus) {
+void for_each_in_context(const std::vector<GoldDocument>& docs, bool use_corpus,
+                         const std::function<void(std::size_t, std::vector<wf::Segment>,
+                                                  const wf::ClassifyContext&)>& judge) {
   std::vector<std::set<std::uint64_t>> fingerprints(docs.size());
   std::map<std::uint64_t, std::uint32_t> documents_with;
   // Each page read in its language, as winnow-index reads it.
   std::vector<std::vector<std::string>> languages;
   for (const auto& doc : docs)
     languages.push_back(wf::page_languages(wf::identify_page_language(segments_of(doc)).code, "en"));
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    wf::ClassifyContext alone;
-    alone.languages = languages[i];
-    for (const auto& seg : wf::classify(segments_of(docs[i]), alone)) {
-      if (seg.fingerprint && fingerprints[i].insert(*seg.fingerprint).second) ++documents_with[*seg.fingerprint];
+  if (use_corpus) {
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      wf::ClassifyContext alone;
+      alone.languages = languages[i];
+      for (const auto& seg : wf::classify(segments_of(docs[i]), alone)) {
+        if (seg.fingerprint && fingerprints[i].insert(*seg.fingerprint).second) ++documents_with[*seg.fingerprint];
+      }
     }
   }
-  std::vector<std::vector<wf::Segment>> out;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     wf::ClassifyContext context;
     context.languages = languages[i];
@@ -119,8 +122,17 @@ std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocu
       if (it == documents_with.end()) return 0;
       return it->second - (fingerprints[i].count(fp) ? 1U : 0U);
     };
-    out.push_back(wf::classify(segments_of(docs[i]), context));
+    judge(i, segments_of(docs[i]), context);
   }
+}
+
+std::vector<std::vector<wf::Segment>> classify_folder(const std::vector<GoldDocument>& docs,
+                                                      bool use_corpus) {
+  std::vector<std::vector<wf::Segment>> out(docs.size());
+  for_each_in_context(docs, use_corpus,
+                      [&](std::size_t i, std::vector<wf::Segment> segments, const wf::ClassifyContext& context) {
+                        out[i] = wf::classify(std::move(segments), context);
+                      });
   return out;
 }
 

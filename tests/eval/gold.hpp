@@ -4,10 +4,12 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "winnow/filters/boilerplate.hpp"
 #include "winnow/filters/segment.hpp"
 
 namespace winnow::eval {
@@ -49,6 +51,13 @@ std::string gold_content_text(const GoldDocument& doc);
 /// or with no corpus context at all (the first page of an unseen site).
 std::vector<std::vector<filters::Segment>> classify_folder(const std::vector<GoldDocument>& docs,
                                                            bool use_corpus);
+
+/// Calls judge(i, segments, context) for every document i, with the context
+/// classify_folder() gives it: its page languages and, with use_corpus, the
+/// corpus counts over the other documents.
+void for_each_in_context(const std::vector<GoldDocument>& docs, bool use_corpus,
+                         const std::function<void(std::size_t, std::vector<filters::Segment>,
+                                                  const filters::ClassifyContext&)>& judge);
 
 /// a / b, or 1 when there is nothing to count (no content, no entity).
 inline double ratio(int a, int b) { return b == 0 ? 1.0 : static_cast<double>(a) / b; }

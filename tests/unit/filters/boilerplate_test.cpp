@@ -355,3 +355,30 @@ TEST_CASE("a German article about cookie banners keeps its paragraphs", "[boiler
   german.languages = {"de", "en"};
   for (const auto& s : classify(segment(page), german)) CHECK(s.label == Label::content);
 }
+
+TEST_CASE("a press release hard-wrapped at a fixed width keeps every line of its paragraphs") {
+  // Each wrapped line alone is a short piece; one of them happens to be a
+  // long sentence, which alone would make every line above it "at head".
+  const std::string release =
+      "Harbour authority opens second container terminal at Tema\n\n"
+      "The Ghana Ports and Harbours Authority opened a second container terminal at\n"
+      "Tema on Tuesday, doubling the capacity of the port to handle the ships that\n"
+      "now call at the busiest harbours of the region.\n\n"
+      "The terminal, built over four years, has six berths and can take vessels of\n"
+      "up to 16 metres draught. Officials said it would cut the waiting times for\n"
+      "ships, which had stretched to nine days during the peak season last year.\n\n"
+      "Traders in Accra welcomed the opening but said that the roads from the port\n"
+      "to the city remained congested and that the savings would only reach the shops\n"
+      "if the trucks could move from the quays to the markets as quickly as the cranes.\n\n"
+      "Media contact:\n"
+      "Communications Office\n"
+      "press@example.org\n";
+  const auto segs = classify(segment(release));
+  for (const std::string wrapped : {"Tema on Tuesday, doubling", "now call at the busiest",
+                                    "up to 16 metres draught", "to the city remained congested"})
+    CHECK(label_of(segs, wrapped) == Label::content);
+  CHECK(label_of(segs, "press@example.org") == Label::boilerplate);
+  // Each piece keeps its own source line.
+  for (const auto& s : segs)
+    if (s.text.starts_with("now call at")) CHECK(s.line == 5);
+}
