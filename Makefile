@@ -121,6 +121,21 @@ fuzz: deps fuzz-deps
 	done; \
 	[ -z "$$failed" ] || { echo "fuzz targets that failed:$$failed"; exit 1; }
 
+# The boilerplate model (filters/lang/mul/boilerplate.model, committed):
+# `make l3s-data L3S_MIRROR=DIR` turns a git mirror of the public GitHub
+# repository geodrome/page-signal into gold folders in .cache/l3s-gn1 (never
+# committed: L3S-GN1 is for research use), and `make train-boilerplate`
+# trains the model from them and the project's own labelled folders
+# (filters/train/boilerplate/README.md).
+.PHONY: l3s-data train-boilerplate
+l3s-data:
+	@[ -n "$(L3S_MIRROR)" ] || { echo "make l3s-data: set L3S_MIRROR to a git mirror of github.com/geodrome/page-signal" >&2; exit 2; }
+	python3 filters/train/boilerplate/prepare_l3s.py --mirror "$(L3S_MIRROR)" --out .cache/l3s-gn1
+
+train-boilerplate: build
+	cmake --build $(BUILD) -j $(JOBS) --target winnow-train-boilerplate
+	filters/train/boilerplate/train.sh $(BUILD) filters/lang/mul/boilerplate.model
+
 # Benchmarks (not part of `make test`): figures and the command that made them.
 # `make bench` is issue #6's: winnow against omindex and recoll on the 10k and
 # 100k synthetic corpora (about an hour on 2 cores); it writes its report into

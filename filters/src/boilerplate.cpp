@@ -243,14 +243,15 @@ std::size_t extend_back_over_near_good(const std::vector<Block>& blocks, std::si
   return head_end;
 }
 
-void label_by_position(std::vector<Block>& blocks) {
+// Whether the page has an article: a paragraph of prose to place the rest by.
+bool label_by_position(std::vector<Block>& blocks) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
   if (first == blocks.end()) {  // no article paragraph: keep what is not furniture
     for (auto& b : blocks) {
       b.content = !b.forced && b.score >= 0.5;
       b.place = Place::body;
     }
-    return;
+    return false;
   }
   const auto head_end = extend_back_over_near_good(blocks, static_cast<std::size_t>(first - blocks.begin()));
   auto tail_begin =
@@ -275,6 +276,7 @@ void label_by_position(std::vector<Block>& blocks) {
       if (b.content && !is_anchor(b)) b.reasons.push_back("short, between content");
     }
   }
+  return true;
 }
 
 // The text the classifier keeps before corpus counts weigh in: what makes
@@ -319,7 +321,8 @@ namespace {
 // The rules' pass: blocks scored by shape, cues and repetition and placed by
 // position. Their verdicts are the model's strongest features, and the
 // classifier's answer when there is no model.
-void judge_by_rules(std::vector<Segment> segments, const ClassifyContext& context, std::vector<Unit>& units,
+// Returns whether the page has an article (label_by_position()).
+bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& context, std::vector<Unit>& units,
                     std::vector<Block>& blocks) {
   static const std::vector<std::string> english{"en"};
   const auto& lexicon = detail::boilerplate_lexicon(context.languages.empty() ? english : context.languages);
@@ -331,12 +334,12 @@ void judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
   count_repeats(units, blocks, context);
   weigh_repetition(blocks);
   for (auto& block : blocks) block.rule_score = block.score;
-  label_by_position(blocks);
+  return label_by_position(blocks);
 }
 
 // The model's verdict on each block, from the rules' evidence around it.
 // What the splitter forced stays boilerplate: that is decided by construction.
-void judge_by_model(const detail::BoilerplateModel& model, std::vector<Block>& blocks) {
+void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::vector<Block>& blocks) {
   std::array<float, detail::model_feature_count> features{};
   std::vector<double> probability(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -345,12 +348,14 @@ void judge_by_model(const detail::BoilerplateModel& model, std::vector<Block>& b
     if (blocks[i].forced) continue;
     auto& reasons = blocks[i].reasons;
     reasons.push_back("model: " + std::to_string(std::lround(probability[i] * 100)) + "% content");
-    for (auto& why : detail::strongest_features(model, features, 2)) reasons.push_back(std::move(why));
+    if (explain)
+      for (auto& why : detail::strongest_features(model, features, 2)) reasons.push_back(std::move(why));
   }
   // Features read the rules' verdicts of the neighbours, so all are computed first.
   for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const double needed = blocks[i].content ? detail::model_drops_below : detail::model_keeps_from;
     blocks[i].score = probability[i];
-    blocks[i].content = !blocks[i].forced && probability[i] >= 0.5;
+    blocks[i].content = !blocks[i].forced && probability[i] >= needed;
   }
 }
 
@@ -359,15 +364,19 @@ void judge_by_model(const detail::BoilerplateModel& model, std::vector<Block>& b
 std::vector<Segment> classify(std::vector<Segment> segments, const ClassifyContext& context) {
   std::vector<Unit> units;
   std::vector<Block> blocks;
-  judge_by_rules(std::move(segments), context, units, blocks);
-  if (const auto* model = detail::boilerplate_model()) judge_by_model(*model, blocks);
+  // A page without a paragraph of prose (a note, a list, a one-line file) is
+  // not what the model learnt from: there the rules keep all that is not
+  // furniture, since a lost line is a lost search hit.
+  const bool article = judge_by_rules(std::move(segments), context, units, blocks);
+  if (const auto* model = detail::boilerplate_model(); model && article) judge_by_model(*model, context.explain, blocks);
   return emit(units, blocks);
 }
 
 std::vector<TrainingBlock> training_blocks(std::vector<Segment> segments, const ClassifyContext& context) {
   std::vector<Unit> units;
   std::vector<Block> blocks;
-  judge_by_rules(std::move(segments), context, units, blocks);
+  // Only pages the model judges: those with an article.
+  if (!judge_by_rules(std::move(segments), context, units, blocks)) return {};
   std::vector<TrainingBlock> out;
   out.reserve(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {

@@ -3,6 +3,7 @@
 // shape, position and the rules' verdicts, never wording, so that what was
 // learnt on some sites carries to others and to other languages.
 #include <algorithm>
+#include <cerrno>  // program_invocation_short_name: the one-line errors name the program
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -39,8 +40,7 @@ constexpr std::string_view own_names[] = {
     "menu shape",
     "cue weight",
     "consent or embed notice",
-    "repeated elsewhere",  // log of the other stories holding it
-    "position in page",    // 0 first block, 1 last
+    "repeated elsewhere",  // in repetition_threshold or more other stories
     "rules: head",
     "rules: headline",
     "rules: body",
@@ -53,12 +53,20 @@ constexpr std::string_view own_names[] = {
     "same line as next",
     "paragraphs near",  // paragraph-shaped blocks among the three either side
     "one to three words",
+    "short, at head",    // the rules' position and the shape together: a
+    "short, in body",    // linear model cannot multiply the two itself
+    "short, at tail",
+    "right after the headline",
+    "title-like",  // 4 to 15 words, mostly capitalised, no sentence end: a headline, a caption, a teaser
 };
 constexpr std::size_t own_count = std::size(own_names);
 
 // For each neighbour (two before, two after): these features of it.
+// No feature says how long the page is or where in it a block sits: the
+// training pages are whole sites' pages, menus and all, and a short clean
+// article would read as the top of one.
 constexpr std::string_view neighbour_names[] = {"words", "stop-word share", "ends a sentence", "rules: content",
-                                                "paragraph shape", "exists"};
+                                                "paragraph shape"};
 constexpr std::size_t neighbour_count = std::size(neighbour_names);
 constexpr int neighbour_offsets[] = {-2, -1, 1, 2};
 constexpr std::string_view offset_names[] = {"two before: ", "one before: ", "one after: ", "two after: "};
@@ -98,8 +106,9 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
   out[k++] = flag(b.shape == Shape::menu);
   out[k++] = static_cast<float>(std::min(b.cues.weight, 2.0) / 2.0);
   out[k++] = flag(b.cues.notice);
-  out[k++] = log_scaled(b.repeats, 100);
-  out[k++] = blocks.size() <= 1 ? 0.0F : static_cast<float>(i) / static_cast<float>(blocks.size() - 1);
+  // Only whether it is repeated, not how often: the index re-cleans a
+  // document when a segment crosses the threshold, not when a count moves.
+  out[k++] = flag(b.repeats >= repetition_threshold);
   out[k++] = flag(b.place == Place::head);
   out[k++] = flag(b.place == Place::headline);
   out[k++] = flag(b.place == Place::body);
@@ -116,6 +125,12 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
     if (j != i && blocks[j].shape == Shape::good) ++paragraphs;
   out[k++] = static_cast<float>(paragraphs) / 6.0F;
   out[k++] = flag(f.words >= 1 && f.words <= 3);
+  const bool short_block = b.shape == Shape::short_text || b.shape == Shape::menu;
+  out[k++] = flag(short_block && b.place == Place::head);
+  out[k++] = flag(short_block && b.place == Place::body);
+  out[k++] = flag(b.shape != Shape::good && b.place == Place::tail);
+  out[k++] = flag(i > 0 && blocks[i - 1].place == Place::headline);
+  out[k++] = flag(f.words >= 4 && f.words <= 15 && !f.sentence_end && f.upper_initial * 2 > f.tokens);
   for (const int offset : neighbour_offsets) {
     const auto j = static_cast<std::ptrdiff_t>(i) + offset;
     if (j < 0 || j >= static_cast<std::ptrdiff_t>(blocks.size())) {
@@ -128,7 +143,6 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
     out[k++] = flag(nb.features.sentence_end);
     out[k++] = flag(nb.content);
     out[k++] = flag(nb.shape == Shape::good);
-    out[k++] = 1.0F;
   }
 }
 
@@ -177,16 +191,16 @@ const BoilerplateModel* boilerplate_model() {
     if (path.empty() || !std::filesystem::exists(path, error)) return;
     model* m = load_model(path.c_str());
     if (m == nullptr) {
-      std::fprintf(stderr, "winnow: %s: not a liblinear model; boilerplate is judged by the rules alone\n",
-                   path.c_str());
+      std::fprintf(stderr, "%s: %s: not a liblinear model; boilerplate is judged by the rules alone\n",
+                   program_invocation_short_name, path.c_str());
       return;
     }
     if (get_nr_feature(m) != static_cast<int>(model_feature_count) || get_nr_class(m) != 2 ||
         check_probability_model(m) == 0) {
       std::fprintf(stderr,
-                   "winnow: %s: a model of %d features and %d classes, not of %zu features and 2 classes; "
+                   "%s: %s: a model of %d features and %d classes, not of %zu features and 2 classes; "
                    "boilerplate is judged by the rules alone\n",
-                   path.c_str(), get_nr_feature(m), get_nr_class(m), model_feature_count);
+                   program_invocation_short_name, path.c_str(), get_nr_feature(m), get_nr_class(m), model_feature_count);
       free_and_destroy_model(&m);
       return;
     }

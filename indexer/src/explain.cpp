@@ -64,7 +64,9 @@ ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const s
                            std::string_view default_language) {
   ExplainedFile out;
   if (index.empty()) {
-    out.prepared = prepare_document(file, bytes, {}, default_language);
+    filters::ClassifyContext alone;
+    alone.explain = true;
+    out.prepared = prepare_document(file, bytes, alone, default_language);
     return out;
   }
   const Xapian::Database db = open_local_index(index.string());
@@ -81,7 +83,9 @@ ExplainedFile explain_file(const FileInfo& file, std::string_view bytes, const s
   }
   detail::RepetitionTracker tracker(index.string());
   detail::RepetitionTracker::Answers answers;
-  out.prepared = prepare_document(file, bytes, tracker.context_for(docid, file.path, std::move(previous), answers),
+  filters::ClassifyContext context = tracker.context_for(docid, file.path, std::move(previous), answers);
+  context.explain = true;
+  out.prepared = prepare_document(file, bytes, context,
                                   default_language);
   evidence.story = detail::encode_story(answers.story);
   for (const Xapian::docid copy : tracker.copies_of(docid)) {

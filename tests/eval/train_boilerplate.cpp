@@ -89,12 +89,16 @@ int main(int argc, char** argv) {
   std::string out;
   double c = 1.0;
   bool no_corpus = false;
+  double content_weight = 1.0;
   app.add_option("folders", folders,
                  "gold folders; FOLDER:N counts each of its examples N times (a small hand-labelled set "
                  "beside a large one)")
       ->required();
   app.add_option("--out", out, "the model file to write")->required();
   app.add_option("-C,--cost", c, "liblinear's C: the inverse of the regularisation strength");
+  app.add_option("--content-weight", content_weight,
+                 "the cost of a lost content block against a kept boilerplate one: content is the rarer "
+                 "class, and a lost paragraph is a lost search hit");
   app.add_flag("--no-corpus", no_corpus, "without repetition counts over each folder");
   try {
     app.parse(argc, argv);
@@ -135,6 +139,11 @@ int main(int argc, char** argv) {
     param.solver_type = L2R_LR;
     param.eps = 0.001;
     param.C = c;
+    int weight_label[] = {1};
+    double weight[] = {content_weight};
+    param.nr_weight = 1;
+    param.weight_label = weight_label;
+    param.weight = weight;
     set_print_string_function(quiet);
     if (const char* error = check_parameter(&prob, &param)) {
       std::fprintf(stderr, "winnow-train-boilerplate: %s\n", error);
@@ -146,8 +155,8 @@ int main(int argc, char** argv) {
       free_and_destroy_model(&m);
       return 2;
     }
-    std::printf("%d content and %d boilerplate blocks (%d without a gold label), C = %g: %s\n", totals.content,
-                totals.boilerplate, totals.skipped, c, out.c_str());
+    std::printf("%d content and %d boilerplate blocks (%d without a gold label), C = %g, content weight %g: %s\n",
+                totals.content, totals.boilerplate, totals.skipped, c, content_weight, out.c_str());
     // The weights, strongest first, for the model's README and for review.
     std::vector<std::pair<double, std::string>> weights;
     const auto names = wf::boilerplate_feature_names();

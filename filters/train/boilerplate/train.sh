@@ -14,8 +14,9 @@ BUILD=${1:?usage: train.sh BUILD OUT}
 OUT=${2:?usage: train.sh BUILD OUT}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 L3S=${L3S_DATA:-$ROOT/.cache/l3s-gn1}
-COST=${COST:-1}
-OWN_WEIGHT=${OWN_WEIGHT:-5}
+COST=${COST:-0.1}
+OWN_WEIGHT=${OWN_WEIGHT:-10}
+CONTENT_WEIGHT=${CONTENT_WEIGHT:-1}
 
 if [ ! -d "$L3S/train" ]; then
   echo "train.sh: $L3S/train: no L3S-GN1 training split; run make l3s-data L3S_MIRROR=... first" >&2
@@ -23,4 +24,4 @@ if [ ! -d "$L3S/train" ]; then
 fi
 set -- "$L3S/train" "$ROOT/tests/data/seed-gold:$OWN_WEIGHT" "$ROOT/tests/data/boilerplate-dev:$OWN_WEIGHT"
 for lang in "$ROOT"/tests/data/langs/*/; do set -- "$@" "${lang%/}:$OWN_WEIGHT"; done
-"$BUILD/tests/eval/winnow-train-boilerplate" --cost "$COST" --out "$OUT" "$@"
+"$BUILD/tests/eval/winnow-train-boilerplate" --cost "$COST" --content-weight "$CONTENT_WEIGHT" --out "$OUT" "$@"

@@ -38,6 +38,9 @@ struct ClassifyContext {
   /// can leave out the copies of the same story: three saved copies of one
   /// article are one story, not furniture. May be empty.
   std::function<void(const std::optional<StorySignature>& signature)> on_story;
+  /// For --explain: the reasons also name the features that moved the
+  /// model's belief most. Indexing leaves it off, and saves the work.
+  bool explain = false;
 };
 
 /// Labels every segment content or boilerplate, with a score (belief that it

@@ -35,8 +35,9 @@ struct TrainingBlock {
   std::vector<float> features;     ///< boilerplate_feature_names() order
 };
 
-/// The blocks classify() would judge for these segments, with their features
-/// computed as classify() computes them: the training program's rows.
+/// The blocks the model would judge for these segments, with their features
+/// computed as classify() computes them: the training program's rows. None
+/// for a page without a paragraph of prose, which the rules alone judge.
 [[nodiscard]] std::vector<TrainingBlock> training_blocks(std::vector<Segment> segments,
                                                          const ClassifyContext& context = {});
 
