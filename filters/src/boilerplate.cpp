@@ -337,6 +337,18 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
   return label_by_position(blocks);
 }
 
+// A row of a table: columns (two separators or more) next to a block with as
+// many, one of the two holding a number (a header row has none).
+bool table_row(const std::vector<Block>& blocks, std::size_t i) {
+  const Features& f = blocks[i].features;
+  if (f.separators < 2) return false;
+  const auto same_columns = [&](std::size_t j) {
+    const Features& other = blocks[j].features;
+    return other.separators == f.separators && (f.digits > 0 || other.digits > 0);
+  };
+  return (i > 0 && same_columns(i - 1)) || (i + 1 < blocks.size() && same_columns(i + 1));
+}
+
 // The model's verdict on each block, from the rules' evidence around it.
 // What the splitter forced stays boilerplate: that is decided by construction.
 void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::vector<Block>& blocks) {
@@ -353,9 +365,19 @@ void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::ve
   }
   // Features read the rules' verdicts of the neighbours, so all are computed first.
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const double needed = blocks[i].content ? detail::model_drops_below : detail::model_keeps_from;
-    blocks[i].score = probability[i];
-    blocks[i].content = !blocks[i].forced && probability[i] >= needed;
+    Block& b = blocks[i];
+    const double needed = b.content ? detail::model_drops_below : detail::model_keeps_from;
+    b.score = probability[i];
+    // A paragraph of prose inside the article stays, whatever the model
+    // says: the pages it learnt from are whole sites' pages, where long text
+    // is as often a comment or a teaser, and on a short clean article it
+    // would drop the article itself.
+    if (b.content && b.shape == Shape::good && b.place == Place::body) continue;
+    // Nor does a row of a table the rules keep (standings, results, prices):
+    // the training pages' tables came one cell a line, so the model never
+    // saw a row and reads it as a menu.
+    if (b.content && table_row(blocks, i)) continue;
+    b.content = !b.forced && probability[i] >= needed;
   }
 }
 

@@ -162,7 +162,7 @@ struct Block {
 
 /// The model's features of blocks[i] (boilerplate_feature_names() order),
 /// written to out, which holds model_feature_count values.
-inline constexpr std::size_t model_feature_count = 54;
+inline constexpr std::size_t model_feature_count = 56;
 void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<float> out);
 
 /// The model overrules the rules only when it is fairly sure: a block the

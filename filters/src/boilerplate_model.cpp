@@ -57,6 +57,8 @@ constexpr std::string_view own_names[] = {
     "short, in body",    // linear model cannot multiply the two itself
     "short, at tail",
     "right after the headline",
+    "page: paragraph share",  // of its blocks: a clean article is mostly prose, a
+    "page: rules' content share",  // site's whole page mostly furniture
     "title-like",  // 4 to 15 words, mostly capitalised, no sentence end: a headline, a caption, a teaser
 };
 constexpr std::size_t own_count = std::size(own_names);
@@ -130,6 +132,12 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
   out[k++] = flag(short_block && b.place == Place::body);
   out[k++] = flag(b.shape != Shape::good && b.place == Place::tail);
   out[k++] = flag(i > 0 && blocks[i - 1].place == Place::headline);
+  out[k++] = share(static_cast<int>(std::count_if(blocks.begin(), blocks.end(),
+                                                  [](const Block& x) { return x.shape == Shape::good; })),
+                   static_cast<int>(blocks.size()));
+  out[k++] = share(static_cast<int>(std::count_if(blocks.begin(), blocks.end(),
+                                                  [](const Block& x) { return x.content; })),
+                   static_cast<int>(blocks.size()));
   out[k++] = flag(f.words >= 4 && f.words <= 15 && !f.sentence_end && f.upper_initial * 2 > f.tokens);
   for (const int offset : neighbour_offsets) {
     const auto j = static_cast<std::ptrdiff_t>(i) + offset;

@@ -14,6 +14,13 @@ it: about 70% train, 15% dev, 15% test, no site in two splits. Output is
 OUT/{train,dev,test}/NAME.{txt,labels} and OUT/sites.tsv; the same mirror
 gives the same bytes.
 
+Scrapers save whole pages, menus and all, but as often just the article
+with a little furniture around it. Each split therefore also has a trimmed
+copy, OUT/SPLIT-trimmed/: every page cut to its article, from three lines
+before its first content line to three after its last. Without them a model
+learns that a page which is mostly prose is suspect (on whole pages, the
+rules keep many menus), and drops the paragraphs of a clean article.
+
 Usage: prepare_l3s.py --mirror GIT_DIR --out DIR
 (GIT_DIR: a clone or bare mirror of github.com/geodrome/page-signal.)
 """
@@ -122,6 +129,7 @@ def main():
     shutil.rmtree(args.out, ignore_errors=True)
     for split in ("train", "dev", "test"):
         os.makedirs(os.path.join(args.out, split))
+        os.makedirs(os.path.join(args.out, split + "-trimmed"))
     sites = []
     for name in sorted(names):
         uuid = name.removesuffix(".html")
@@ -137,11 +145,16 @@ def main():
         host = urls.get(uuid, "unknown://unknown/").split("/")[2].removeprefix("www.")
         split = split_of(host)
         sites.append(f"{uuid}\t{host}\t{split}")
-        base = os.path.join(args.out, split, uuid)
-        with open(base + ".txt", "w", encoding="utf-8") as out:
-            out.write("\n".join(lines) + "\n")
-        with open(base + ".labels", "w", encoding="utf-8") as out:
-            out.write("\n".join(labels) + "\n")
+        first = labels.index("C")
+        last = len(labels) - 1 - labels[::-1].index("C")
+        keep = slice(max(0, first - 3), last + 4)
+        for folder, page, page_labels in ((split, lines, labels),
+                                          (split + "-trimmed", lines[keep], labels[keep])):
+            base = os.path.join(args.out, folder, uuid)
+            with open(base + ".txt", "w", encoding="utf-8") as out:
+                out.write("\n".join(page) + "\n")
+            with open(base + ".labels", "w", encoding="utf-8") as out:
+                out.write("\n".join(page_labels) + "\n")
     with open(os.path.join(args.out, "sites.tsv"), "w", encoding="utf-8") as out:
         out.write("page\thost\tsplit\n" + "\n".join(sites) + "\n")
     for split in ("train", "dev", "test"):

@@ -22,6 +22,6 @@ if [ ! -d "$L3S/train" ]; then
   echo "train.sh: $L3S/train: no L3S-GN1 training split; run make l3s-data L3S_MIRROR=... first" >&2
   exit 2
 fi
-set -- "$L3S/train" "$ROOT/tests/data/seed-gold:$OWN_WEIGHT" "$ROOT/tests/data/boilerplate-dev:$OWN_WEIGHT"
+set -- "$L3S/train" "$L3S/train-trimmed" "$ROOT/tests/data/seed-gold:$OWN_WEIGHT" "$ROOT/tests/data/boilerplate-dev:$OWN_WEIGHT"
 for lang in "$ROOT"/tests/data/langs/*/; do set -- "$@" "${lang%/}:$OWN_WEIGHT"; done
 "$BUILD/tests/eval/winnow-train-boilerplate" --cost "$COST" --content-weight "$CONTENT_WEIGHT" --out "$OUT" "$@"

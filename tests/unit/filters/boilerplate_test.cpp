@@ -382,3 +382,99 @@ TEST_CASE("a press release hard-wrapped at a fixed width keeps every line of its
   for (const auto& s : segs)
     if (s.text.starts_with("now call at")) CHECK(s.line == 5);
 }
+
+TEST_CASE("the kinds of furniture around an article: byline with role, player, meter, teasers, comments") {
+  // The same page shape in two languages: a byline over three lines (name,
+  // desk, timestamp), an audio player's label, a metered-paywall prompt, a
+  // related-stories list (headline, then its standfirst) and a reader-comment
+  // thread (name, time, comment, Reply and likes).
+  struct Page {
+    std::vector<std::string> languages;
+    std::string text;
+    std::vector<std::string> content;
+    std::vector<std::string> furniture;
+  };
+  const std::vector<Page> pages = {
+      {{"en"},
+      "Harbour strike enters its second week as talks stall\n"
+      "By Kofi Mensah\n"
+      "Senior Business Correspondent\n"
+      "Published 14 March 2025, 09:12\n"
+      "Listen to this article · 4 min\n"
+      "Dock workers at Tema extended their strike into a second week on Tuesday after talks with the port authority broke down over pay and the hours of the night shift.\n"
+      "The union said its members would not return until the authority restored the allowance it cut in January, which it says made up a fifth of a crane operator's wages.\n"
+      "Shipping lines have begun to divert vessels to Lomé and Abidjan, and importers warned that the cost of the delays would reach shops within a month.\n"
+      "\"We are not asking for more than we had,\" said the union's secretary, Ama Owusu. \"We are asking for what was taken.\"\n"
+      "You have read 3 of 5 free articles this month. Subscribe for unlimited access.\n"
+      "Related stories\n"
+      "Port authority names new director after audit\n"
+      "The audit found that the authority had overpaid contractors for a decade.\n"
+      "Cocoa exports fall for a third year\n"
+      "Farmers blame the weather and the price of fertiliser.\n"
+      "42 comments\n"
+      "Kwame A.\n"
+      "2 hours ago\n"
+      "This strike was coming for years. Good luck to them.\n"
+      "Reply 12 likes\n"
+      "Efua\n"
+      "1 hour ago\n"
+      "Who pays in the end? We do.\n"
+      "Reply 3 likes\n",
+       {"Harbour strike enters its second week", "Dock workers at Tema", "Shipping lines have begun",
+        "We are asking for what was taken"},
+       {"By Kofi Mensah", "Senior Business Correspondent", "Published 14 March 2025", "Listen to this article",
+        "You have read 3 of 5", "Related stories", "Port authority names new director",
+        "The audit found that", "42 comments", "Kwame A.", "2 hours ago", "This strike was coming",
+        "Reply 12 likes", "Who pays in the end?"}},
+      {{"de", "en"},
+      "Hafenarbeiter streiken die zweite Woche in Folge\n"
+      "Von Katrin Weber\n"
+      "Wirtschaftsredakteurin\n"
+      "Veröffentlicht am 14. März 2025, 09:12 Uhr\n"
+      "Artikel anhören · 4 Min.\n"
+      "Die Hafenarbeiter in Hamburg haben ihren Streik am Dienstag in die zweite Woche verlängert, nachdem die Gespräche mit der Hafengesellschaft über Löhne und Nachtschichten gescheitert waren.\n"
+      "Die Gewerkschaft erklärte, ihre Mitglieder würden erst zurückkehren, wenn die im Januar gestrichene Zulage wieder gezahlt werde, die ein Fünftel des Lohns eines Kranführers ausmache.\n"
+      "Reedereien haben begonnen, Schiffe nach Rotterdam und Antwerpen umzuleiten, und Importeure warnten, dass die Kosten der Verzögerungen innerhalb eines Monats in den Geschäften ankommen würden.\n"
+      "Sie haben 3 von 5 kostenlosen Artikeln in diesem Monat gelesen. Jetzt abonnieren und unbegrenzt lesen.\n"
+      "Das könnte Sie auch interessieren\n"
+      "Hafengesellschaft ernennt neuen Direktor nach Prüfung\n"
+      "Die Prüfer stellten fest, dass Auftragnehmer jahrelang zu viel bezahlt wurden.\n"
+      "42 Kommentare\n"
+      "Jens K.\n"
+      "vor 2 Stunden\n"
+      "Dieser Streik war seit Jahren absehbar. Viel Erfolg!\n"
+      "Antworten 12 Gefällt mir\n",
+       {"Hafenarbeiter streiken", "Die Hafenarbeiter in Hamburg", "Reedereien haben begonnen"},
+       {"Von Katrin Weber", "Wirtschaftsredakteurin", "Artikel anhören", "Sie haben 3 von 5",
+        "Das könnte Sie auch interessieren", "Hafengesellschaft ernennt", "Die Prüfer stellten fest",
+        "42 Kommentare", "vor 2 Stunden", "Dieser Streik war", "Antworten 12"}},
+  };
+  for (const auto& page : pages) {
+    ClassifyContext context;
+    context.languages = page.languages;
+    const auto segs = classify(segment(page.text), context);
+    for (const auto& line : page.content) CHECK(label_of(segs, line) == Label::content);
+    for (const auto& line : page.furniture) CHECK(label_of(segs, line) == Label::boilerplate);
+  }
+}
+
+TEST_CASE("a short clean article keeps its paragraphs and its table") {
+  // No blank lines, two paragraphs and a standings table between them: the
+  // kind of text a scraper that saved the article alone writes.
+  const std::string page =
+      "Leaders stretch their lead after a wet weekend\n"
+      "Arsenal beat Fulham 2-0 on Saturday to move five points clear at the top of the table, while "
+      "Liverpool dropped points in the rain at Villa Park.\n"
+      "Team | P | W | D | L | Pts\n"
+      "Arsenal | 28 | 20 | 5 | 3 | 65\n"
+      "Liverpool | 28 | 18 | 6 | 4 | 60\n"
+      "Manchester City | 27 | 17 | 6 | 4 | 57\n"
+      "Villa's manager said afterwards that his side had deserved more than a draw, and that the "
+      "title race was far from over with ten games left to play.\n"
+      "Share this article\n";
+  const auto segs = classify(segment(page));
+  for (const std::string line : {"Leaders stretch their lead", "Arsenal beat Fulham", "Team | P | W",
+                                 "Arsenal | 28 | 20", "Manchester City | 27", "Villa's manager said"})
+    CHECK(label_of(segs, line) == Label::content);
+  CHECK(label_of(segs, "Share this article") == Label::boilerplate);
+}
