@@ -1,5 +1,7 @@
 // winnow-eval: scores the boilerplate filter against a gold folder (DESIGN.md "Gold data").
 #include <cstdio>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -152,6 +154,12 @@ int evaluate_boilerplate(const fs::path& folder, const Options& options) {
   std::vector<std::string> failures;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const Score s = score_document(docs[i], classified[i]);
+    if (!options.write_cleaned.empty()) {
+      std::ofstream out(options.write_cleaned / (docs[i].name + ".txt"), std::ios::binary);
+      const std::string cleaned = cleaned_text(classified[i]);  // each line starts with "\n"
+      if (!cleaned.empty()) out << cleaned.substr(1) << '\n';
+      if (!out) throw std::runtime_error((options.write_cleaned / docs[i].name).string() + ": cannot write");
+    }
     print_row(docs[i].name, s);
     if (options.verbose && !s.failures.empty()) print_segments(classified[i]);
     overall.add(s);

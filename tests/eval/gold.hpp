@@ -70,6 +70,9 @@ struct Options {
   double min_f1 = 0.0;
   double min_removed = 0.0;
   bool exact = false;
+  /// When set, each document's cleaned text (its content lines) is written
+  /// to this folder as NAME.txt, for scorers of other metrics.
+  fs::path write_cleaned;
   // entities
   double min_precision = 0.0;
   double min_recall = 0.0;

@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   app.add_option("--min-removed", options.min_removed,
                  "fail when the share of boilerplate removed is below this")
       ->excludes(entity_mode);
+  app.add_option("--write-cleaned", options.write_cleaned,
+                 "write each file's cleaned text (its content, a line per source line) to this folder as NAME.txt")
+      ->excludes(entity_mode)
+      ->check(CLI::ExistingDirectory);
   app.add_flag("--exact", options.exact,
                "fail unless every content line is kept and every boilerplate line removed")
       ->excludes(entity_mode);
