@@ -6,6 +6,10 @@
 #include <unordered_map>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "winnow/filters/chars.hpp"
 #include "winnow/filters/text.hpp"
 #include "winnow/filters/utf8.hpp"
@@ -75,17 +79,113 @@ bool word_starts_at(std::string_view text, std::size_t at) {
   return !is_passage_word_char(filters::utf8::before(text, at));
 }
 
+// Finds the next byte that a table of 256 allows. Most of a text's bytes
+// start no word that can match, and passing over them one look-up at a time
+// was nearly all of a passage's cost. When the table allows a few ASCII
+// letters in either case (a query's first letters), the apostrophe and the
+// first byte of every character that is not ASCII, sixteen bytes are
+// compared at once; any other table is walked byte by byte.
+class StartFinder {
+ public:
+  explicit StartFinder(const std::array<bool, 256>& allowed) : m_allowed(allowed) {
+#if defined(__SSE2__)
+    std::array<unsigned char, 128> folded{};  // what each ASCII byte is compared as
+    std::size_t count = 0;
+    bool fits = true;
+    for (unsigned byte = 0; byte < 0x80 && fits; ++byte) {
+      if (!allowed[byte]) continue;
+      const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+      const auto key = static_cast<unsigned char>(letter ? byte | 0x20 : byte);
+      if (letter && !allowed[byte ^ 0x20]) fits = false;  // one case alone
+      if (folded[key]++ == 0) {
+        if (count == m_keys.size()) fits = false;
+        else m_keys[count++] = {key, letter};
+      }
+    }
+    for (unsigned byte = 0x80; byte < 0x100 && fits; ++byte) fits = allowed[byte] == (byte >= 0xC0);
+    m_vector = fits;
+    m_count = count;
+#endif
+  }
+
+  /// The first position from `at` whose byte is allowed and may start a
+  /// word, or `size`. A byte right after an ASCII letter, digit or
+  /// apostrophe starts none (word_starts_at), and most allowed bytes are
+  /// inside words: the sixteen at a time pass over those too.
+  [[nodiscard]] std::size_t next(const unsigned char* bytes, std::size_t at, std::size_t size) const {
+#if defined(__SSE2__)
+    if (m_vector) {
+      if (at == 0 && size > 0) {
+        if (m_allowed[bytes[0]]) return 0;
+        at = 1;
+      }
+      while (at + 16 <= size) {
+        const auto* chunk = reinterpret_cast<const __m128i*>(bytes + at);
+        const auto* before = reinterpret_cast<const __m128i*>(bytes + at - 1);
+        const unsigned mask = allowed_mask(_mm_loadu_si128(chunk)) & ~ascii_word_mask(_mm_loadu_si128(before));
+        if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+        at += 16;
+      }
+    }
+#endif
+    while (at < size && !m_allowed[bytes[at]]) ++at;
+    return at;
+  }
+
+ private:
+#if defined(__SSE2__)
+  // Bit i set when byte i of the sixteen is allowed.
+  [[nodiscard]] unsigned allowed_mask(__m128i chunk) const {
+    // Bytes from 0xC0 up start a character that is not ASCII.
+    const __m128i lead = _mm_set1_epi8(static_cast<char>(0xC0));
+    __m128i hits = _mm_cmpeq_epi8(_mm_max_epu8(chunk, lead), chunk);
+    // OR-ing 0x20 makes a capital its small letter; only the two cases of
+    // a letter become that letter.
+    const __m128i lowered = _mm_or_si128(chunk, _mm_set1_epi8(0x20));
+    for (std::size_t k = 0; k < m_count; ++k) {
+      const __m128i key = _mm_set1_epi8(static_cast<char>(m_keys[k].byte));
+      hits = _mm_or_si128(hits, _mm_cmpeq_epi8(m_keys[k].letter ? lowered : chunk, key));
+    }
+    return static_cast<unsigned>(_mm_movemask_epi8(hits));
+  }
+
+  // Bit i set when byte i of the sixteen is an ASCII letter, digit or
+  // apostrophe (ascii_word in byte_kinds). Each range test shifts its range
+  // to the bottom of the signed bytes, where one comparison bounds it.
+  [[nodiscard]] static unsigned ascii_word_mask(__m128i chunk) {
+    const auto in_range = [](__m128i bytes, char first, char count) {
+      const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - first)));
+      return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + count)));
+    };
+    const __m128i letters = in_range(_mm_or_si128(chunk, _mm_set1_epi8(0x20)), 'a', 26);
+    const __m128i digits = in_range(chunk, '0', 10);
+    const __m128i apostrophes = _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\''));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letters, digits), apostrophes)));
+  }
+
+  struct Key {
+    unsigned char byte;
+    bool letter;
+  };
+  std::array<Key, 6> m_keys{};
+  std::size_t m_count = 0;
+  bool m_vector = false;
+#endif
+  const std::array<bool, 256>& m_allowed;
+};
+
 // Calls on_word(begin, end) for each word of the text whose first byte
 // `may_start` allows. The bytes that cannot start such a word are passed
-// over with one table look-up each, so neither those words nor the spaces
-// between them are walked through word by word.
+// over (StartFinder), so neither those words nor the spaces between them
+// are walked through word by word.
 template <typename OnWord>
 void for_each_word(std::string_view text, const std::array<bool, 256>& may_start, OnWord&& on_word) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
+  const StartFinder starts(may_start);
   std::size_t i = 0;
   while (i < size) {
-    while (i < size && !may_start[bytes[i]]) ++i;
+    i = starts.next(bytes, i, size);
     if (i == size) break;
     std::size_t length = word_char_length(text, i);
     if (length == 0 || !word_starts_at(text, i)) {

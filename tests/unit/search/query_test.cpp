@@ -297,6 +297,27 @@ TEST_CASE("accented, possessive and inflected forms are marked; short texts are 
                             ", " + marked("lie") + " and " + marked("tie") + ".");
 }
 
+TEST_CASE("a word is marked at any place in a text, and never inside another word", "[search][passage]") {
+  // Words are looked for sixteen bytes at a time: put the word at every
+  // place within such a block, and after each kind of byte that continues
+  // a word rather than starting one (a letter, a digit, an apostrophe, a
+  // letter that is not ASCII).
+  std::string text = "Gao", expected = marked("Gao");
+  for (int pad = 0; pad < 17; ++pad) {
+    std::string gap(static_cast<std::size_t>(pad) + 2, '-');
+    gap.front() = gap.back() = ' ';
+    text += gap + "gao";
+    expected += gap + marked("gao");
+  }
+  const std::string inside = " agao 3gao o'gao égao GAO.";
+  text += inside;
+  expected += " agao 3gao o'gao égao " + marked("GAO") + ".";
+  REQUIRE(text.size() < 300);  // shown whole
+  const auto passage = passage_for("gao", text);
+  CHECK(passage.marked == expected);
+  CHECK(passage.plain == text);
+}
+
 TEST_CASE("a text without a match shows its start", "[search][passage]") {
   const std::string text = "Kidal market reopens. " + filler(12);
   const auto db = corpus_of({text});
