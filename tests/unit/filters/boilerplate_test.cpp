@@ -58,6 +58,30 @@ bool has_reason(const std::vector<Segment>& segs, const std::string& needle, con
   return false;
 }
 
+// A page in its languages, the lines of it that are content and those that are furniture.
+struct Page {
+  std::vector<std::string> languages;
+  std::string text;
+  std::vector<std::string> content;
+  std::vector<std::string> furniture;
+};
+
+void check_pages(const std::vector<Page>& pages) {
+  for (const auto& page : pages) {
+    ClassifyContext context;
+    context.languages = page.languages;
+    const auto segs = classify(segment(page.text), context);
+    for (const auto& line : page.content) {
+      INFO("content: " << line);
+      CHECK(label_of(segs, line) == Label::content);
+    }
+    for (const auto& line : page.furniture) {
+      INFO("furniture: " << line);
+      CHECK(label_of(segs, line) == Label::boilerplate);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("cookie banners and their buttons are boilerplate", "[boilerplate]") {
@@ -388,12 +412,6 @@ TEST_CASE("the kinds of furniture around an article: byline with role, player, m
   // desk, timestamp), an audio player's label, a metered-paywall prompt, a
   // related-stories list (headline, then its standfirst) and a reader-comment
   // thread (name, time, comment, Reply and likes).
-  struct Page {
-    std::vector<std::string> languages;
-    std::string text;
-    std::vector<std::string> content;
-    std::vector<std::string> furniture;
-  };
   const std::vector<Page> pages = {
       {{"en"},
       "Harbour strike enters its second week as talks stall\n"
@@ -449,13 +467,7 @@ TEST_CASE("the kinds of furniture around an article: byline with role, player, m
         "Das könnte Sie auch interessieren", "Hafengesellschaft ernennt", "Die Prüfer stellten fest",
         "42 Kommentare", "vor 2 Stunden", "Dieser Streik war", "Antworten 12"}},
   };
-  for (const auto& page : pages) {
-    ClassifyContext context;
-    context.languages = page.languages;
-    const auto segs = classify(segment(page.text), context);
-    for (const auto& line : page.content) CHECK(label_of(segs, line) == Label::content);
-    for (const auto& line : page.furniture) CHECK(label_of(segs, line) == Label::boilerplate);
-  }
+  check_pages(pages);
 }
 
 TEST_CASE("a short clean article keeps its paragraphs and its table") {
@@ -477,4 +489,59 @@ TEST_CASE("a short clean article keeps its paragraphs and its table") {
                                  "Arsenal | 28 | 20", "Manchester City | 27", "Villa's manager said"})
     CHECK(label_of(segs, line) == Label::content);
   CHECK(label_of(segs, "Share this article") == Label::boilerplate);
+}
+
+TEST_CASE("recipe and product cards, affiliate disclosures and press contact blocks are boilerplate") {
+  // Three sites in three languages: a recipe blog, a product review with a
+  // shop card, a press release with its about-the-company paragraph and
+  // contact block. The prose around them, and the recipe's steps, stay.
+  const std::vector<Page> pages = {
+      {{"en"},
+       "Smoky black bean soup for cold evenings\n"
+       "Prep time: 15 min | Cook time: 40 min | Serves 4\n"
+       "4.6 out of 5 stars (212 ratings)\n"
+       "Jump to recipe\n"
+       "This post contains affiliate links. If you buy through them, we may earn a small commission at no extra cost to you.\n"
+       "When the first frost arrives I make a pot of this soup on a Sunday and we eat it until Wednesday, each day a little thicker and better than the last.\n"
+       "The smoke comes from chipotle peppers in adobo, which most large supermarkets now sell, and from a spoonful of smoked paprika stirred in at the end.\n"
+       "Soften the onion in a little oil for ten minutes, then add the garlic and cook for one minute more before the beans go in.\n"
+       "Add the stock, bring it to the boil and let the soup simmer for thirty minutes, then blend half of it and stir it back into the pot.\n"
+       "Print recipe\n"
+       "Rate this recipe\n",
+       {"Smoky black bean soup", "When the first frost arrives", "The smoke comes from", "Soften the onion",
+        "Add the stock, bring it"},
+       {"Prep time: 15 min", "4.6 out of 5 stars", "Jump to recipe", "This post contains affiliate links",
+        "Print recipe", "Rate this recipe"}},
+      {{"fr", "en"},
+       "Le vélo pliant électrique qui a convaincu notre rédaction\n"
+       "Par Claire Dubois\n"
+       "Publié le 3 avril 2025 à 10h15\n"
+       "Cet article contient des liens affiliés : si vous achetez par leur biais, nous pouvons toucher une commission.\n"
+       "Pendant trois semaines, nous avons utilisé ce vélo pliant pour nos trajets entre Lyon et Villeurbanne, sous la pluie comme sous le soleil.\n"
+       "La batterie tient environ soixante kilomètres en mode normal, un peu moins dans les montées de la Croix-Rousse, et se recharge en quatre heures.\n"
+       "4,5 sur 5 étoiles\n"
+       "1 299 € chez Cyclomarché\n"
+       "Voir l’offre\n"
+       "Le prix reste élevé, mais la qualité du cadre et la facilité du pliage justifient selon nous la dépense pour qui n’a pas de place pour un vélo classique.\n",
+       {"Le vélo pliant électrique", "Pendant trois semaines", "La batterie tient", "Le prix reste élevé"},
+       {"Par Claire Dubois", "Publié le 3 avril", "Cet article contient des liens affiliés", "4,5 sur 5",
+        "1 299 € chez", "Voir l’offre"}},
+      {{"es", "en"},
+       "Grupo Aldara abre su primera planta de reciclaje de baterías en Zaragoza\n"
+       "ZARAGOZA, 12 de mayo de 2025 /Comunicado de prensa/\n"
+       "La empresa Grupo Aldara ha inaugurado hoy en Zaragoza una planta capaz de recuperar cada año el litio, el cobalto y el níquel de 20.000 toneladas de baterías usadas.\n"
+       "La instalación, que ha supuesto una inversión de 85 millones de euros, dará empleo a 140 personas y funcionará a pleno rendimiento a finales de año.\n"
+       "«Queremos que los materiales de las baterías se queden en Europa», ha declarado la consejera delegada, Marta Ibáñez.\n"
+       "Contacto de prensa\n"
+       "Lucía Romero\n"
+       "Departamento de Comunicación\n"
+       "prensa@grupoaldara.es\n"
+       "+34 910 000 000\n"
+       "Fuente: Grupo Aldara\n",
+       {"Grupo Aldara abre su primera planta", "La empresa Grupo Aldara ha inaugurado", "La instalación, que ha supuesto",
+        "Queremos que los materiales"},
+       {"ZARAGOZA, 12 de mayo", "Contacto de prensa", "Lucía Romero", "Departamento de Comunicación",
+        "prensa@grupoaldara.es", "+34 910 000 000", "Fuente: Grupo Aldara"}},
+  };
+  check_pages(pages);
 }
