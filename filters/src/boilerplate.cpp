@@ -209,6 +209,23 @@ bool headline_like(const Block& block) {
          block.shape != Shape::good && f.words >= 4 && f.words <= 30 && f.lower_initial >= 1;
 }
 
+// A headline of two or three words ("Flood warning", "Gao market report")
+// reads like a menu item or a section label anywhere else: it is taken
+// only right above the article, past a byline, a date or a reading time
+// (blocks with cues) at most, and only when no longer headline stands in
+// the head.
+std::optional<std::size_t> short_headline(const std::vector<Block>& blocks, std::size_t head_end) {
+  for (std::size_t i = head_end, passed = 0; i-- > 0 && passed < 3; ++passed) {
+    const Block& b = blocks[i];
+    if (b.forced || b.cues.weight > 0) continue;  // a byline, a date: look above it
+    const Features& f = b.features;
+    const bool short_title = b.shape == Shape::short_text && f.words >= 2 && f.words <= 3 && !f.sentence_end &&
+                             f.separators == 0 && f.digits == 0 && !f.has_address && !repeated(b);
+    return short_title ? std::optional<std::size_t>(i) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // The headline: the first headline-like block of the head, skipping ones
 // repeated across the corpus (a site's tagline) when another exists.
 std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::size_t head_end) {
@@ -220,17 +237,34 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
     if (!repeated(blocks[i])) return i;
     if (!first_any) first_any = i;
   }
-  return first_any;
+  if (first_any) return first_any;
+  return short_headline(blocks, head_end);
+}
+
+// A row of a table: columns (two separators or more) next to a block with as
+// many, one of the two holding a number (a header row has none).
+bool table_row(const std::vector<Block>& blocks, std::size_t i) {
+  const Features& f = blocks[i].features;
+  if (f.separators < 2) return false;
+  const auto same_columns = [&](std::size_t j) {
+    const Features& other = blocks[j].features;
+    return other.separators == f.separators && (f.digits > 0 || other.digits > 0);
+  };
+  return (i > 0 && same_columns(i - 1)) || (i + 1 < blocks.size() && same_columns(i + 1));
 }
 
 // jusText's near-good rule at the end of the article: a sentence after the
-// last paragraph, past short blocks only, still belongs to it ("Engineers
-// note that nobody can regulate the sea floor."); any furniture stops the walk.
+// last paragraph, past short blocks and the rows of a table only, still
+// belongs to it ("Engineers note that nobody can regulate the sea floor.",
+// or the sentence under a table of river levels); any furniture stops the walk.
 bool near_good_sentence(const Block& b) { return b.shape == Shape::near_good && b.score >= 0.6; }
 bool neutral(const Block& b) { return !b.forced && b.score >= 0.5; }
+bool walkable(const std::vector<Block>& blocks, std::size_t j) {
+  return neutral(blocks[j]) || (!blocks[j].forced && blocks[j].cues.weight == 0 && table_row(blocks, j));
+}
 
 std::size_t extend_over_near_good(const std::vector<Block>& blocks, std::size_t tail_begin) {
-  for (std::size_t j = tail_begin; j < blocks.size() && neutral(blocks[j]); ++j)
+  for (std::size_t j = tail_begin; j < blocks.size() && walkable(blocks, j); ++j)
     if (near_good_sentence(blocks[j])) tail_begin = j + 1;
   return tail_begin;
 }
@@ -337,17 +371,6 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
   return label_by_position(blocks);
 }
 
-// A row of a table: columns (two separators or more) next to a block with as
-// many, one of the two holding a number (a header row has none).
-bool table_row(const std::vector<Block>& blocks, std::size_t i) {
-  const Features& f = blocks[i].features;
-  if (f.separators < 2) return false;
-  const auto same_columns = [&](std::size_t j) {
-    const Features& other = blocks[j].features;
-    return other.separators == f.separators && (f.digits > 0 || other.digits > 0);
-  };
-  return (i > 0 && same_columns(i - 1)) || (i + 1 < blocks.size() && same_columns(i + 1));
-}
 
 // The model's verdict on each block, from the rules' evidence around it.
 // What the splitter forced stays boilerplate: that is decided by construction.
@@ -364,6 +387,8 @@ void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::ve
       for (auto& why : detail::strongest_features(model, features, 2)) reasons.push_back(std::move(why));
   }
   // Features read the rules' verdicts of the neighbours, so all are computed first.
+  std::vector<bool> rules_kept(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) rules_kept[i] = blocks[i].content;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     const double needed = b.content ? detail::model_drops_below : detail::model_keeps_from;
@@ -378,6 +403,20 @@ void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::ve
     // saw a row and reads it as a menu.
     if (b.content && table_row(blocks, i)) continue;
     b.content = !b.forced && probability[i] >= needed;
+  }
+  // What heads or follows the content that stays, inside the article: a
+  // subhead above a paragraph or a table ("Prices this week"), and a
+  // sentence under a table. The model learnt from pages whose short blocks
+  // inside the body were mostly teasers and labels, and drops these.
+  for (std::size_t i = blocks.size(); i-- > 0;) {
+    Block& b = blocks[i];
+    if (b.content || !rules_kept[i] || b.place != Place::body || b.cues.weight > 0 || repeated(b)) continue;
+    const bool table_below = i + 1 < blocks.size() && blocks[i + 1].content && table_row(blocks, i + 1);
+    const bool table_above = i > 0 && blocks[i - 1].content && table_row(blocks, i - 1);
+    const Features& f = b.features;
+    const bool subhead = b.shape == Shape::short_text && f.words <= 12 && !f.sentence_end && table_below;
+    const bool after_table = b.shape == Shape::near_good && table_above;
+    if (subhead || after_table) b.content = true;
   }
 }
 

@@ -545,3 +545,37 @@ TEST_CASE("recipe and product cards, affiliate disclosures and press contact blo
   };
   check_pages(pages);
 }
+
+TEST_CASE("short headlines, subheads over tables, tables and the sentence under them stay") {
+  // A headline of two or three words right above the article (past a
+  // menu), a subhead above an in-article table, and prose after the table:
+  // the table used to end the article there, and what followed was tail.
+  check_pages({
+      {{"en"},
+       "Home | News | Business | Sport\n"
+       "Gao market report\n"
+       "Traders at the central market in Gao said on Monday that the price of millet had risen by a third since the start of the month, as convoys from the south were held up at checkpoints.\n"
+       "Several stallholders said they had closed early because buyers could no longer afford staple goods, and that the cost of fuel for the generators had doubled.\n"
+       "Prices this week\n"
+       "Item | Last week | This week\n"
+       "Millet, 100 kg | 21,000 | 28,000\n"
+       "Rice, 50 kg | 17,500 | 19,000\n"
+       "A local official said the authorities were working with the transport unions to reopen the road before the end of the month.\n"
+       "Share this article\n",
+       {"Gao market report", "Traders at the central market", "Prices this week", "Item | Last week",
+        "Millet, 100 kg", "Rice, 50 kg", "A local official said"},
+       {"Home | News", "Share this article"}},
+      {{"de", "en"},
+       "Hochwasserwarnung\n"
+       "Flüsse im Osten des Landes sind in der Nacht nach drei Tagen Starkregen über die Ufer getreten, Hunderte Familien mussten ihre Häuser in den Orten entlang des Tals verlassen.\n"
+       "Der Wetterdienst erwartet für Donnerstag weiteren Regen und rief die Anwohner der Flüsse dazu auf, sich rechtzeitig in höher gelegene Gebiete zu begeben.\n"
+       "Pegelstände am Morgen\n"
+       "Ort | Fluss | Pegel (m)\n"
+       "Meißen | Elbe | 6,2\n"
+       "Grimma | Mulde | 5,8\n"
+       "Die Rettungsdienste haben in Schulen und Turnhallen Notunterkünfte eingerichtet.\n",
+       {"Flüsse im Osten", "Der Wetterdienst erwartet", "Pegelstände am Morgen", "Ort | Fluss",
+        "Meißen | Elbe", "Grimma | Mulde", "Die Rettungsdienste haben"},
+       {}},
+  });
+}
