@@ -245,7 +245,8 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
 // many, one of the two holding a number (a header row has none).
 bool table_row(const std::vector<Block>& blocks, std::size_t i) {
   const Features& f = blocks[i].features;
-  if (f.separators < 2) return false;
+  // Two columns are enough when a tab parts them: menus are not tabbed.
+  if (f.separators < 2 && f.tab_runs == 0) return false;
   const auto same_columns = [&](std::size_t j) {
     const Features& other = blocks[j].features;
     return other.separators == f.separators && (f.digits > 0 || other.digits > 0);
@@ -411,12 +412,24 @@ void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::ve
   for (std::size_t i = blocks.size(); i-- > 0;) {
     Block& b = blocks[i];
     if (b.content || !rules_kept[i] || b.place != Place::body || b.cues.weight > 0 || repeated(b)) continue;
-    const bool table_below = i + 1 < blocks.size() && blocks[i + 1].content && table_row(blocks, i + 1);
+    const auto list_item = [&](std::size_t j) { return j < blocks.size() && blocks[j].features.list_item; };
+    const auto quantity = [&](std::size_t j) { return j < blocks.size() && blocks[j].features.quantity_line; };
+    const bool table_below = i + 1 < blocks.size() && blocks[i + 1].content &&
+                             (table_row(blocks, i + 1) || list_item(i + 1) || quantity(i + 1));
     const bool table_above = i > 0 && blocks[i - 1].content && table_row(blocks, i - 1);
     const Features& f = b.features;
     const bool subhead = b.shape == Shape::short_text && f.words <= 12 && !f.sentence_end && table_below;
     const bool after_table = b.shape == Shape::near_good && table_above;
-    if (subhead || after_table) b.content = true;
+    // An item of a list inside the article (steps, key facts): one of two
+    // or more items in a row, of three words or more (the starred fields of
+    // a form are one or two).
+    const bool in_list = list_item(i) && f.words >= 3 && (list_item(i + 1) || (i > 0 && list_item(i - 1)));
+    // Or a line of a run of three or more that start with a quantity
+    // ("500 g flour", "2 eggs"): a list of ingredients or of figures.
+    const bool in_quantities = quantity(i) && ((quantity(i + 1) && quantity(i + 2)) ||
+                                               (i > 0 && quantity(i - 1) && quantity(i + 1)) ||
+                                               (i > 1 && quantity(i - 1) && quantity(i - 2)));
+    if (subhead || after_table || in_list || in_quantities) b.content = true;
   }
 }
 

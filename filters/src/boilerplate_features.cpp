@@ -20,6 +20,17 @@ std::string_view next_raw_token(std::string_view text, std::size_t& at) {
   return text.substr(start, at - start);
 }
 
+// Runs of tabs between two cells: how tables come out of many scrapers.
+int count_tab_runs(std::string_view text) {
+  int count = 0;
+  for (auto at = text.find('\t'); at != std::string_view::npos; at = text.find('\t', at)) {
+    ++count;
+    at = text.find_first_not_of('\t', at);
+    if (at == std::string_view::npos) break;
+  }
+  return count;
+}
+
 // Occurrences of | · » › • and of " / ", " > " and a spaced em dash. The
 // three that start with a space are looked for only at spaces, in one walk
 // over them rather than one per separator.
@@ -32,7 +43,28 @@ int count_separators(std::string_view text) {
     for (auto at = text.find(sep); at != std::string_view::npos; at = text.find(sep, at + 1)) ++count;
   for (auto at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
     for (const auto sep : spaced) count += text.substr(at).starts_with(sep);
-  return count;
+  return count + count_tab_runs(text);
+}
+
+// Whether a text starts like an item of a list: a dash, bullet or star and
+// a space, or a number of one or two digits and ". " or ") ".
+bool starts_quantity(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 4) return false;
+  // "500 g", "1,5 l", "2 kg": a number, then a space and a word.
+  std::size_t at = digits;
+  if (at + 1 < text.size() && (text[at] == ',' || text[at] == '.') && text[at + 1] >= '0' && text[at + 1] <= '9') at += 2;
+  return at + 1 < text.size() && text[at] == ' ' && text[at + 1] != ' ';
+}
+
+bool starts_list_item(std::string_view text) {
+  for (const std::string_view marker : {"- ", "* ", "\xE2\x80\x93 ", "\xE2\x80\xA2 ", "\xC2\xB7 "})
+    if (text.starts_with(marker)) return true;
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  return digits >= 1 && digits <= 2 && text.size() > digits + 1 && (text[digits] == '.' || text[digits] == ')') &&
+         text[digits + 1] == ' ';
 }
 
 bool has_address(std::string_view text) {
@@ -95,6 +127,9 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
   f.separators = count_separators(text);
   f.sentence_end = chars::ends_sentence(text);
   f.has_address = has_address(text);
+  f.list_item = starts_list_item(text);
+  f.quantity_line = starts_quantity(text);
+  f.tab_runs = count_tab_runs(text);
   return f;
 }
 

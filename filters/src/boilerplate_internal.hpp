@@ -94,9 +94,12 @@ struct Features {
   int tokens = 0;         ///< space-separated tokens
   int bytes = 0;          ///< length of the text in bytes
   int digits = 0;         ///< ASCII digits
-  int separators = 0;     ///< | · » › and spaced / or >
+  int separators = 0;     ///< | · » ›, spaced / or >, runs of tabs
   bool sentence_end = false;
   bool has_address = false;  ///< e-mail, URL, domain or @handle
+  bool list_item = false;    ///< starts with a list marker ("- ", "• ", "1. ", "2) ")
+  bool quantity_line = false;  ///< starts with a number and a word ("500 g flour", "2 eggs")
+  int tab_runs = 0;          ///< runs of tabs (table cells), also counted in separators
   [[nodiscard]] double stop_ratio() const { return words == 0 ? 0.0 : double(stop_words) / words; }
 };
 

@@ -579,3 +579,46 @@ TEST_CASE("short headlines, subheads over tables, tables and the sentence under 
        {}},
   });
 }
+
+TEST_CASE("lists and tabbed tables inside an article stay; a form's starred fields go") {
+  // A recipe page in Italian and a notice in Dutch: a list of quantities, a
+  // list of steps with dashes, a two-column table parted by tabs.
+  check_pages({
+      {{"it", "en"},
+       "Home\n"
+       "Ricette\n"
+       "Dolci\n"
+       "Crostata di albicocche della nonna\n"
+       "La crostata di albicocche è il dolce che a casa nostra segna l’inizio dell’estate, quando al mercato di Bologna arrivano le prime cassette di frutta matura e profumata.\n"
+       "Ingredienti\n"
+       "300 g di farina 00\n"
+       "150 g di burro freddo\n"
+       "2 uova medie\n"
+       "500 g di albicocche\n"
+       "Preparazione\n"
+       "- Lavorate la farina con il burro fino a ottenere un composto sabbioso.\n"
+       "- Aggiungete le uova e impastate velocemente, poi fate riposare in frigorifero.\n"
+       "- Stendete la pasta, coprite con le albicocche a spicchi e cuocete per quaranta minuti.\n"
+       "Lasciate raffreddare del tutto prima di tagliarla, altrimenti la frutta scivola via e il fondo si rompe.\n"
+       "Lascia un commento\n"
+       "* Nome\n"
+       "* Email\n",
+       {"Crostata di albicocche", "La crostata di albicocche è", "Ingredienti", "300 g di farina",
+        "150 g di burro", "2 uova medie", "500 g di albicocche", "- Lavorate la farina", "- Aggiungete le uova",
+        "- Stendete la pasta", "Lasciate raffreddare"},
+       {"Lascia un commento", "* Nome", "* Email"}},
+      {{"nl", "en"},
+       "Gemeente nieuws\n"
+       "Nieuwe openingstijden van het zwembad\n"
+       "Vanaf maandag 2 september gelden in het gemeentelijk zwembad aan de Parklaan nieuwe openingstijden, omdat het bad in de ochtend vaker wordt gebruikt door scholen en zwemverenigingen.\n"
+       "Dag\tOpen\n"
+       "Maandag\t7.00 tot 21.00 uur\n"
+       "Woensdag\t7.00 tot 22.00 uur\n"
+       "Zaterdag\t9.00 tot 17.00 uur\n"
+       "Op zondag blijft het zwembad gesloten, behalve in de schoolvakanties, wanneer het van tien tot vier uur open is.\n"
+       "Deel dit bericht\n",
+       {"Nieuwe openingstijden van het zwembad", "Vanaf maandag 2 september", "Dag\tOpen", "Maandag\t7.00",
+        "Woensdag\t7.00", "Zaterdag\t9.00", "Op zondag blijft"},
+       {"Deel dit bericht"}},
+  });
+}
