@@ -372,7 +372,6 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
   return label_by_position(blocks);
 }
 
-
 // The model's verdict on each block, from the rules' evidence around it.
 // What the splitter forced stays boilerplate: that is decided by construction.
 void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::vector<Block>& blocks) {
@@ -406,19 +405,19 @@ void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::ve
     b.content = !b.forced && probability[i] >= needed;
   }
   // What heads or follows the content that stays, inside the article: a
-  // subhead above a paragraph or a table ("Prices this week"), and a
-  // sentence under a table. The model learnt from pages whose short blocks
+  // subhead above a table or a list ("Prices this week"), a sentence under
+  // a table, and the items of a list. The model learnt from pages whose short blocks
   // inside the body were mostly teasers and labels, and drops these.
   for (std::size_t i = blocks.size(); i-- > 0;) {
     Block& b = blocks[i];
     if (b.content || !rules_kept[i] || b.place != Place::body || b.cues.weight > 0 || repeated(b)) continue;
     const auto list_item = [&](std::size_t j) { return j < blocks.size() && blocks[j].features.list_item; };
     const auto quantity = [&](std::size_t j) { return j < blocks.size() && blocks[j].features.quantity_line; };
-    const bool table_below = i + 1 < blocks.size() && blocks[i + 1].content &&
+    const bool table_or_list_below = i + 1 < blocks.size() && blocks[i + 1].content &&
                              (table_row(blocks, i + 1) || list_item(i + 1) || quantity(i + 1));
     const bool table_above = i > 0 && blocks[i - 1].content && table_row(blocks, i - 1);
     const Features& f = b.features;
-    const bool subhead = b.shape == Shape::short_text && f.words <= 12 && !f.sentence_end && table_below;
+    const bool subhead = b.shape == Shape::short_text && f.words <= 12 && !f.sentence_end && table_or_list_below;
     const bool after_table = b.shape == Shape::near_good && table_above;
     // An item of a list inside the article (steps, key facts): one of two
     // or more items in a row, of three words or more (the starred fields of

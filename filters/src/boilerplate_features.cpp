@@ -43,14 +43,19 @@ int count_separators(std::string_view text) {
     for (auto at = text.find(sep); at != std::string_view::npos; at = text.find(sep, at + 1)) ++count;
   for (auto at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
     for (const auto sep : spaced) count += text.substr(at).starts_with(sep);
-  return count + count_tab_runs(text);
+  return count;
 }
 
-// Whether a text starts like an item of a list: a dash, bullet or star and
-// a space, or a number of one or two digits and ". " or ") ".
-bool starts_quantity(std::string_view text) {
+std::size_t leading_digits(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  return digits;
+}
+
+// Whether a text starts with a quantity: a number of up to four digits, then
+// a space and a word.
+bool starts_quantity(std::string_view text) {
+  const std::size_t digits = leading_digits(text);
   if (digits == 0 || digits > 4) return false;
   // "500 g", "1,5 l", "2 kg": a number, then a space and a word.
   std::size_t at = digits;
@@ -58,11 +63,12 @@ bool starts_quantity(std::string_view text) {
   return at + 1 < text.size() && text[at] == ' ' && text[at + 1] != ' ';
 }
 
+// Whether a text starts like an item of a list: a dash, bullet or star and
+// a space, or a number of one or two digits and ". " or ") ".
 bool starts_list_item(std::string_view text) {
   for (const std::string_view marker : {"- ", "* ", "\xE2\x80\x93 ", "\xE2\x80\xA2 ", "\xC2\xB7 "})
     if (text.starts_with(marker)) return true;
-  std::size_t digits = 0;
-  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  const std::size_t digits = leading_digits(text);
   return digits >= 1 && digits <= 2 && text.size() > digits + 1 && (text[digits] == '.' || text[digits] == ')') &&
          text[digits + 1] == ' ';
 }
@@ -124,12 +130,12 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
   }
   f.bytes = static_cast<int>(text.size());
   f.digits = static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
-  f.separators = count_separators(text);
+  f.tab_runs = count_tab_runs(text);
+  f.separators = count_separators(text) + f.tab_runs;
   f.sentence_end = chars::ends_sentence(text);
   f.has_address = has_address(text);
   f.list_item = starts_list_item(text);
   f.quantity_line = starts_quantity(text);
-  f.tab_runs = count_tab_runs(text);
   return f;
 }
 
