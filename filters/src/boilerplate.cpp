@@ -226,14 +226,32 @@ std::optional<std::size_t> short_headline(const std::vector<Block>& blocks, std:
   return std::nullopt;
 }
 
-// The headline: the first headline-like block of the head, skipping ones
-// repeated across the corpus (a site's tagline) when another exists.
+// The headline: read from the article upwards, past bylines and dates,
+// the top of the run of headline-like blocks right above it (a headline,
+// then its standfirst or its picture's caption). Pages put menus, teasers
+// and section names above the headline, so the head's first title is
+// taken only when none stands right above the article. Titles repeated
+// across the corpus (a site's tagline) count only when no other exists.
 std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::size_t head_end) {
+  // A title right above a consent notice is the banner's ("Cookies on ...").
+  const auto title_shaped = [&](std::size_t i) {
+    return headline_like(blocks[i]) && !(i + 1 < blocks.size() && blocks[i + 1].cues.notice);
+  };
+  const auto candidate = [&](std::size_t i) { return title_shaped(i) && !repeated(blocks[i]); };
+  std::size_t above = head_end;  // the article starts at blocks[above]
+  for (std::size_t passed = 0; above > 0 && passed < 3 && !candidate(above - 1); ++passed) {
+    const Block& b = blocks[above - 1];
+    if (b.forced || b.cues.weight == 0) break;  // only a byline, a date or the like is passed
+    --above;
+  }
+  if (above > 0 && candidate(above - 1)) {
+    std::size_t top = above - 1;
+    while (top > 0 && candidate(top - 1)) --top;
+    return top;
+  }
   std::optional<std::size_t> first_any;
   for (std::size_t i = 0; i < head_end; ++i) {
-    // A title right above a consent notice is the banner's ("Cookies on ...").
-    const bool banner_title = i + 1 < blocks.size() && blocks[i + 1].cues.notice;
-    if (!headline_like(blocks[i]) || banner_title) continue;
+    if (!title_shaped(i)) continue;
     if (!repeated(blocks[i])) return i;
     if (!first_any) first_any = i;
   }

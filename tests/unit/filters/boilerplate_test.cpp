@@ -491,6 +491,47 @@ TEST_CASE("a short clean article keeps its paragraphs and its table") {
   CHECK(label_of(segs, "Share this article") == Label::boilerplate);
 }
 
+TEST_CASE("the headline is the title right above the article, not a teaser or section name above it") {
+  // Scraped pages often keep a section name, a date and the teasers of
+  // other stories above the headline; the headline is the title nearest the
+  // article, past its byline. Above a picture caption, the headline is still
+  // the top of the titles right above the article.
+  const std::vector<Page> pages = {
+      {{"en"},
+       "Jobs for foreigners in the capital\n"
+       "Ten years of the new airport, in pictures\n"
+       "01-14-2008 15:45\n"
+       "Korean golfer Choi wins his seventh US tour title\n"
+       "HONOLULU -- South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, holding off a late charge from two Americans on a gusty final day.\n"
+       "The 38-year-old finished at a four-round total of 14 under par, three shots ahead of Rory Sabbatini, after a level-par final round.\n"
+       "He received $954,000 for his victory and now ranks ninth in the world, the highest place an Asian golfer has reached.\n",
+       {"Korean golfer Choi wins", "HONOLULU -- South Korean", "The 38-year-old", "He received"},
+       {"Jobs for foreigners", "Ten years of the new airport", "01-14-2008 15:45"}},
+      {{"de", "en"},
+       "Sport\n"
+       "Meistgelesen: Der neue Radweg am Rhein ist eröffnet\n"
+       "Zwei Tage Regen: Das Rennen in Flandern fällt aus\n"
+       "Von Jana Keller\n"
+       "Die Veranstalter der Flandern-Rundfahrt haben das Rennen am Samstag nach zwei Tagen Dauerregen abgesagt, weil mehrere Abschnitte der Strecke überflutet sind.\n"
+       "Die Fahrer waren bereits angereist und sollen nun am kommenden Wochenende starten, sofern die Feuerwehr die Straßen bis dahin freigeben kann.\n",
+       {"Zwei Tage Regen", "Die Veranstalter", "Die Fahrer waren"},
+       {"Sport", "Meistgelesen", "Von Jana Keller"}},
+      {{"en"},
+       "Scroll Top\n"
+       "\n"
+       "Harbour authority reopens the northern quay after storm repairs\n"
+       "\n"
+       "Repair crews at work: the northern quay in March\n"
+       "\n"
+       "The harbour authority reopened the northern quay on Monday, five months after a winter storm tore away a section of the sea wall and flooded the warehouses behind it.\n"
+       "\n"
+       "Fishing boats moored there again by the afternoon, and the ferry company said its summer timetable would start from the quay as planned.\n",
+       {"Harbour authority reopens", "The harbour authority reopened", "Fishing boats moored"},
+       {"Scroll Top"}},
+  };
+  check_pages(pages);
+}
+
 TEST_CASE("recipe and product cards, affiliate disclosures and press contact blocks are boilerplate") {
   // Three sites in three languages: a recipe blog, a product review with a
   // shop card, a press release with its about-the-company paragraph and
