@@ -57,7 +57,7 @@ std::vector<Fingerprint> decode_fingerprints(std::string_view value) {
 }
 
 std::string shard_key(unsigned shard) {
-  return fmt::format("{}:{:03x}", schema::fingerprint_counts_key, shard);
+  return fmt::format("{}:{:04x}", schema::fingerprint_counts_key, shard);
 }
 
 std::string encode_shard(unsigned shard, const ShardCounts& counts) {

@@ -387,6 +387,20 @@ void RepetitionTracker::save(Xapian::WritableDatabase& db) {
     after.insert(after.end(), old, before.end());
     db.set_metadata(shard_key(shard), encode_shard(shard, after));  // empty: the entry goes
   }
+  if (m_write_every_shard && m_snapshot) {
+    // Entries of another layout (4,096 shards, 3 hex digits) that a
+    // recount replaced: only this layout's keys are to be left.
+    const std::string prefix = std::string(schema::fingerprint_counts_key) + ":";
+    const std::size_t key_size = shard_key(0).size();
+    std::vector<std::string> stale;
+    read_retrying(*m_snapshot, [&] {
+      stale.clear();
+      for (auto it = m_snapshot->metadata_keys_begin(prefix); it != m_snapshot->metadata_keys_end(prefix); ++it) {
+        if ((*it).size() != key_size) stale.push_back(*it);
+      }
+    });
+    for (const auto& key : stale) db.set_metadata(key, "");
+  }
   if (!m_marked_complete) {
     db.set_metadata(std::string(schema::fingerprint_counts_key), std::string(schema::fingerprint_counts_complete));
     m_marked_complete = true;

@@ -16,23 +16,23 @@ TEST_CASE("a document's fingerprints are stored distinct and sorted, and read ba
 }
 
 TEST_CASE("a shard of counts round-trips, compactly, and damaged bytes are refused", "[fingerprints]") {
-  const Fingerprint first = 0xabc0000000000005;
-  REQUIRE(shard_of(first) == 0xabc);
-  const ShardCounts counts = {{first, 1}, {first + 0x10000000000, 3}, {0xabcfffffffffffff, 70000}};
-  const std::string bytes = encode_shard(0xabc, counts);
-  CHECK(decode_shard(0xabc, bytes) == counts);
+  const Fingerprint first = 0xabcd000000000005;
+  REQUIRE(shard_of(first) == 0xabcd);
+  const ShardCounts counts = {{first, 1}, {first + 0x10000000000, 3}, {0xabcdffffffffffff, 70000}};
+  const std::string bytes = encode_shard(0xabcd, counts);
+  CHECK(decode_shard(0xabcd, bytes) == counts);
   CHECK(bytes.size() < counts.size() * 12);  // gaps as varints, not 8 + 4 bytes an entry
-  CHECK(decode_shard(0xabc, "").empty());
-  CHECK(shard_key(0xabc) == "winnow:fingerprint-counts:abc");
+  CHECK(decode_shard(0xabcd, "").empty());
+  CHECK(shard_key(0xabcd) == "winnow:fingerprint-counts:abcd");
 
   // A count of zero, and the same fingerprint twice.
-  CHECK_THROWS_AS(decode_shard(0xabc, std::string("\x05\x00", 2)), std::runtime_error);
-  CHECK_THROWS_AS(decode_shard(0xabc, std::string("\x05\x01\x00\x01", 4)), std::runtime_error);
+  CHECK_THROWS_AS(decode_shard(0xabcd, std::string("\x05\x00", 2)), std::runtime_error);
+  CHECK_THROWS_AS(decode_shard(0xabcd, std::string("\x05\x01\x00\x01", 4)), std::runtime_error);
   // A gap that leaves the shard.
-  CHECK_THROWS_AS(decode_shard(0xabc, encode_shard(0xabc, {{0xabcfffffffffffff, 1}}) + std::string("\x01\x01", 2)),
+  CHECK_THROWS_AS(decode_shard(0xabcd, encode_shard(0xabcd, {{0xabcdffffffffffff, 1}}) + std::string("\x01\x01", 2)),
                   std::runtime_error);
   // Cut inside a varint.
   std::string cut = bytes;
   cut.back() = static_cast<char>(0x80);
-  CHECK_THROWS_AS(decode_shard(0xabc, cut), std::runtime_error);
+  CHECK_THROWS_AS(decode_shard(0xabcd, cut), std::runtime_error);
 }

@@ -197,6 +197,33 @@ TEST_CASE("counts a stopped run left behind are counted again from the documents
   CHECK(stored_counts(ws) == counted_from_documents(ws));
 }
 
+TEST_CASE("counts stored in the older layout of 4,096 shards are counted again and replaced", "[indexer][repetition]") {
+  Workspace ws;
+  const std::string tail = "Kestrelwood Dispatch reaches readers in forty countries.";
+  for (const std::string topic : {"Gao", "Mopti", "Kayes"}) ws.write(topic + ".txt", article(topic, tail));
+  ws.run();
+  const Counts before = stored_counts(ws);
+  {
+    // What an index of the older layout holds: entries under 3 hex digits,
+    // marked "complete", and none under 4.
+    Xapian::WritableDatabase db((ws.root / "db").string());
+    for (unsigned shard = 0; shard < index::detail::shard_count; ++shard) {
+      db.set_metadata(index::detail::shard_key(shard), "");
+    }
+    db.set_metadata(std::string(index::schema::fingerprint_counts_key) + ":abc", "\x05\x01");
+    db.set_metadata(std::string(index::schema::fingerprint_counts_key), "complete");
+    db.commit();
+  }
+  ws.write("Segou.txt", article("Segou", tail));
+  ws.run();
+  CHECK(counts_marked_complete(ws));
+  CHECK(stored_counts(ws) == counted_from_documents(ws));
+  CHECK(stored_counts(ws).size() > before.size());
+  CHECK(documents_with(ws, content_term("kestrelwood")) == 0);  // four copies: furniture
+  const Xapian::Database db((ws.root / "db").string());
+  CHECK(db.get_metadata(std::string(index::schema::fingerprint_counts_key) + ":abc").empty());
+}
+
 TEST_CASE("a tail line repeated across the corpus becomes boilerplate in every copy, the first ones too",
           "[indexer][repetition]") {
   Workspace ws;

@@ -148,14 +148,16 @@ inline constexpr std::string_view schema_key = "winnow:schema";  ///< schema ver
 /// carries it is winnow's own, and a run that finds it resumes the build.
 inline constexpr std::string_view building_key = "winnow:building";
 /// The boilerplate filter's corpus counts: how many stories (slot 11) hold
-/// each segment fingerprint, so copies of one story count once. Stored under this key + ":" + 3 hex digits (the
-/// fingerprint's top 12 bits), each entry a shard of (fingerprint, count)
+/// each segment fingerprint, so copies of one story count once. Stored under this key + ":" + 4 hex digits (the
+/// fingerprint's top 16 bits), each entry a shard of (fingerprint, count)
 /// pairs (see indexer/src/fingerprint_table.hpp). The key itself holds
-/// "complete" when the shards match the documents; a run that commits
-/// documents before its counts clears it, and the next run counts again
-/// from slot 8.
+/// fingerprint_counts_complete when the shards match the documents; a run
+/// that commits documents before its counts clears it, and the next run
+/// counts again from slot 8. An index whose counts are in 4,096 shards (3
+/// hex digits, marked "complete") is counted again the same way, and its
+/// old entries removed.
 inline constexpr std::string_view fingerprint_counts_key = "winnow:fingerprint-counts";
-inline constexpr std::string_view fingerprint_counts_complete = "complete";
+inline constexpr std::string_view fingerprint_counts_complete = "complete: 65536 shards";
 /// A file that could not be indexed, remembered until it changes so that a
 /// re-scan neither reads it nor notes it again: one entry per file, under
 /// this prefix + its absolute path (over max_term_bytes, the path's head,
