@@ -40,19 +40,23 @@ StoryId decode_story(std::string_view value) {
 }
 
 void StoryIndex::load(const Xapian::Database& db) {
+  m_documents.reserve(m_documents.size() + db.get_doccount());
   for (auto it = db.valuestream_begin(schema::path_slot); it != db.valuestream_end(schema::path_slot); ++it) {
     m_documents[it.get_docid()].path = *it;
   }
   const Xapian::valueno slot = schema::story_signature_slot;
+  const std::size_t loaded_before = m_loaded_bands.size();
+  m_loaded_bands.reserve(loaded_before + db.get_doccount() * filters::story_bands);
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const auto found = m_documents.find(it.get_docid());
     if (found == m_documents.end()) continue;
     found->second.signature = decode_signature(*it);
     if (!found->second.signature) continue;
     for (const std::uint64_t key : filters::story_band_keys(*found->second.signature)) {
-      m_bands[key].push_back(it.get_docid());
+      m_loaded_bands.emplace_back(key, it.get_docid());
     }
   }
+  std::sort(m_loaded_bands.begin(), m_loaded_bands.end());
 }
 
 void StoryIndex::unlink_bands(Xapian::docid docid, const filters::StorySignature& signature) {
@@ -83,6 +87,7 @@ void StoryIndex::remove(Xapian::docid docid) {
   const auto found = m_documents.find(docid);
   if (found == m_documents.end()) return;
   if (found->second.signature) unlink_bands(docid, *found->second.signature);
+  if (!m_loaded_bands.empty()) m_unloaded.insert(docid);
   m_documents.erase(found);
 }
 
@@ -92,6 +97,10 @@ std::vector<Xapian::docid> StoryIndex::copies_of(Xapian::docid docid) const {
   if (found == m_documents.end() || !found->second.signature) return copies;
   const filters::StorySignature& signature = *found->second.signature;
   for (const std::uint64_t key : filters::story_band_keys(signature)) {
+    for (auto it = std::lower_bound(m_loaded_bands.begin(), m_loaded_bands.end(), std::pair<std::uint64_t, Xapian::docid>{key, 0});
+         it != m_loaded_bands.end() && it->first == key; ++it) {
+      if (it->second != docid && !m_unloaded.contains(it->second)) copies.push_back(it->second);
+    }
     const auto band = m_bands.find(key);
     if (band == m_bands.end()) continue;
     for (const Xapian::docid other : band->second) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -61,6 +62,13 @@ class StoryIndex {
   void unlink_bands(Xapian::docid docid, const filters::StorySignature& signature);
 
   std::unordered_map<Xapian::docid, Entry> m_documents;
+  /// The bands of the documents load() read, as (band key, docid), sorted:
+  /// one array rather than a list per band, since a run of a few new files
+  /// reads every indexed document's bands and looks up only its own.
+  std::vector<std::pair<std::uint64_t, Xapian::docid>> m_loaded_bands;
+  /// Documents whose loaded bands no longer hold (removed, or put again).
+  std::unordered_set<Xapian::docid> m_unloaded;
+  /// The bands of the documents put since.
   std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> m_bands;
 };
 
