@@ -296,6 +296,24 @@ std::size_t extend_back_over_near_good(const std::vector<Block>& blocks, std::si
   return head_end;
 }
 
+// Where a thread of reader comments starts inside the span of paragraphs:
+// its heading ("Comments (3)", "12 Kommentare"), a block of five words at
+// most with a comment cue, after two of the article's paragraphs at least,
+// and the thread's own furniture (a "Reply", another comment cue) within
+// the eight blocks after it. Readers write prose, so the span of
+// paragraphs ran on over their comments; the article ends at the heading.
+std::size_t comment_thread_start(const std::vector<Block>& blocks, std::size_t head_end, std::size_t tail_begin) {
+  std::size_t paragraphs = 0;
+  for (std::size_t i = head_end; i < tail_begin; ++i) {
+    const Block& b = blocks[i];
+    if (is_anchor(b)) ++paragraphs;
+    if (paragraphs < 2 || !b.cues.comments || b.features.words > 5) continue;
+    for (std::size_t j = i + 1; j < std::min(blocks.size(), i + 9); ++j)
+      if (blocks[j].cues.comments) return i;
+  }
+  return tail_begin;
+}
+
 // Whether the page has an article: a paragraph of prose to place the rest by.
 bool label_by_position(std::vector<Block>& blocks) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
@@ -310,7 +328,7 @@ bool label_by_position(std::vector<Block>& blocks) {
   auto tail_begin =
       blocks.size() - static_cast<std::size_t>(std::find_if(blocks.rbegin(), blocks.rend(), is_anchor) -
                                                blocks.rbegin());
-  tail_begin = extend_over_near_good(blocks, tail_begin);
+  tail_begin = comment_thread_start(blocks, head_end, extend_over_near_good(blocks, tail_begin));
   const auto headline = find_headline(blocks, head_end);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
@@ -414,8 +432,10 @@ void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::ve
     // A paragraph of prose inside the article stays, whatever the model
     // says: the pages it learnt from are whole sites' pages, where long text
     // is as often a comment or a teaser, and on a short clean article it
-    // would drop the article itself.
-    if (b.content && b.shape == Shape::good && b.place == Place::body) continue;
+    // would drop the article itself. A paragraph with a cue of furniture
+    // (a comment policy, a call to write in, a syndication note) is the
+    // model's to judge like any other block.
+    if (b.content && b.shape == Shape::good && b.place == Place::body && b.cues.weight == 0) continue;
     // Nor does a row of a table the rules keep (standings, results, prices):
     // the training pages' tables came one cell a line, so the model never
     // saw a row and reads it as a menu.

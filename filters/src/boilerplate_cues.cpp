@@ -95,6 +95,7 @@ bool dated_line(std::string_view words, const PhrasesFound& found, const Feature
 
 void CueResult::add(double strength, std::string_view reason) {
   weight += strength;
+  if (reason == comment_family) comments = true;
   const std::string text = "cue: " + std::string(reason);
   if (std::find(reasons.begin(), reasons.end(), text) == reasons.end()) reasons.push_back(text);
 }

@@ -113,9 +113,14 @@ struct Features {
 struct CueResult {
   double weight = 0.0;               ///< sum of the cues' strengths (1 strong, 0.5 medium, 0.25 weak)
   bool notice = false;               ///< a consent or embed notice: buttons may follow on the next line
+  bool comments = false;             ///< a cue of the comment section family (comment_family)
   std::vector<std::string> reasons;  ///< "cue: cookie consent", ...
   void add(double strength, std::string_view reason);
 };
+
+/// The family of cues.txt whose phrases belong to reader-comment sections
+/// ("leave a reply", "Kommentare"), in every language's file.
+inline constexpr std::string_view comment_family = "comment section";
 
 /// Matches the cue lexicon and the cue families (cookie + you + accept) against
 /// a text; `words` is word_string(text), and `features` gives its word count,

@@ -532,6 +532,55 @@ TEST_CASE("the headline is the title right above the article, not a teaser or se
   check_pages(pages);
 }
 
+TEST_CASE("a thread of reader comments after the article is boilerplate, its prose too") {
+  // Readers write prose, so their comments read like the article's own
+  // paragraphs; the thread's heading and its furniture (names, times,
+  // Reply, likes) say where the article ends. Three sites, three languages.
+  const std::vector<Page> pages = {
+      {{"en"},
+       "Home\nNews\nTransport\n"
+       "Ferry fares to rise by twelve percent\n"
+       "By Tom Reed\n"
+       "Ferry fares to the islands will rise by twelve percent in April, the regional transport authority announced on Tuesday after a year of losses.\n"
+       "The authority said fuel and crew costs had grown faster than ticket sales, and that the winter timetable would lose two crossings a day.\n"
+       "Island councils said the rise would hit commuters hardest and asked for a season ticket that families could share between them.\n"
+       "Comments (3)\n"
+       "Some comments posted here may be reviewed before they are displayed. Please keep your comments respectful of others by avoiding name-calling and personal attacks.\n"
+       "Mara K.\n3 hours ago\n"
+       "I have taken this ferry to work for eleven years and every winter the crossings get fewer while the price goes up again, which nobody in the authority seems to notice.\n"
+       "Reply\n12 likes\nDan_P\n2 hours ago\n"
+       "Same here, and the car deck was half empty on every crossing I took last month, so where is the money going?\n"
+       "Reply\n",
+       {"Ferry fares to the islands", "The authority said fuel", "Island councils said"},
+       {"Comments (3)", "Some comments posted here", "Mara K.", "I have taken this ferry", "Same here, and the car deck"}},
+      {{"de", "en"},
+       "Fernwärme wird im März teurer\n"
+       "Die Stadtwerke erhöhen zum ersten März die Preise für Fernwärme um neun Prozent, wie ein Sprecher am Dienstag im Rathaus mitteilte.\n"
+       "Grund seien die gestiegenen Kosten für Gas und für die Wartung des alten Leitungsnetzes, das in den kommenden Jahren erneuert werden soll.\n"
+       "Der Mieterverein kritisierte die Erhöhung und forderte die Stadt auf, Haushalte mit geringem Einkommen stärker zu entlasten.\n"
+       "12 Kommentare\n"
+       "Heizer_71\nvor 5 Stunden\n"
+       "Wir zahlen jetzt schon fast doppelt so viel wie vor drei Jahren, und die Heizung im Treppenhaus funktioniert trotzdem jeden Winter wochenlang nicht richtig.\n"
+       "Antworten\n"
+       "Kommentar schreiben\n",
+       {"Die Stadtwerke erhöhen", "Grund seien", "Der Mieterverein kritisierte"},
+       {"12 Kommentare", "Heizer_71", "Wir zahlen jetzt schon", "Kommentar schreiben"}},
+      {{"fr", "en"},
+       "La piscine municipale rouvre après deux ans de travaux\n"
+       "La piscine municipale de la ville rouvrira ses portes samedi, après deux ans de travaux qui ont permis de refaire entièrement le bassin et les vestiaires.\n"
+       "Le chantier a coûté près de quatre millions d’euros, dont la moitié a été financée par la région et par l’État, a précisé la mairie.\n"
+       "Les horaires d’ouverture seront élargis le soir pendant l’été, et les écoles du quartier y reprendront leurs cours de natation dès la rentrée.\n"
+       "Commentaires (2)\n"
+       "Julie B.\nil y a 2 heures\n"
+       "Enfin ! Mes enfants attendaient cette réouverture depuis longtemps, mais j’espère que les tarifs resteront abordables pour les familles du quartier.\n"
+       "Répondre\n"
+       "Laisser un commentaire\n",
+       {"La piscine municipale de la ville", "Le chantier a coûté", "Les horaires d’ouverture"},
+       {"Commentaires (2)", "Julie B.", "Mes enfants attendaient", "Laisser un commentaire"}},
+  };
+  check_pages(pages);
+}
+
 TEST_CASE("recipe and product cards, affiliate disclosures and press contact blocks are boilerplate") {
   // Three sites in three languages: a recipe blog, a product review with a
   // shop card, a press release with its about-the-company paragraph and
