@@ -45,8 +45,7 @@ void StoryIndex::load(const Xapian::Database& db) {
     m_documents[it.get_docid()].path = *it;
   }
   const Xapian::valueno slot = schema::story_signature_slot;
-  const std::size_t loaded_before = m_loaded_bands.size();
-  m_loaded_bands.reserve(loaded_before + db.get_doccount() * filters::story_bands);
+  m_loaded_bands.reserve(m_loaded_bands.size() + db.get_doccount() * filters::story_bands);
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const auto found = m_documents.find(it.get_docid());
     if (found == m_documents.end()) continue;
