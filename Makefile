@@ -8,7 +8,7 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian 12 packages winnow needs to build, test and run.
 PACKAGES := cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev \
             libcli11-dev catch2 nlohmann-json3-dev rapidjson-dev libfmt-dev groff-base mandoc \
-            iso-codes libgeonames-dev wamerican libcld2-dev libxxhash-dev liblinear-dev
+            iso-codes libgeonames-dev wamerican libcld2-dev libxxhash-dev
 
 INDEX  := $(BUILD)/indexer/winnow-index
 SEARCH := $(BUILD)/search/winnow-search
@@ -132,7 +132,12 @@ l3s-data:
 	@[ -n "$(L3S_MIRROR)" ] || { echo "make l3s-data: set L3S_MIRROR to a git mirror of github.com/geodrome/page-signal" >&2; exit 2; }
 	python3 filters/train/boilerplate/prepare_l3s.py --mirror "$(L3S_MIRROR)" --out .cache/l3s-gn1
 
+# Only retraining needs XGBoost (Debian's python3-xgboost): the model it
+# writes is read by the project's own code, and nothing else depends on it.
+TRAIN_PACKAGES := python3-xgboost
+
 train-boilerplate: build
+	$(call install_missing,$(TRAIN_PACKAGES))
 	cmake --build $(BUILD) -j $(JOBS) --target winnow-train-boilerplate
 	filters/train/boilerplate/train.sh $(BUILD) filters/lang/mul/boilerplate.model
 

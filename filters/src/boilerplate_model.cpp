@@ -1,5 +1,5 @@
 // Boilerplate classifier, trained part: each block's evidence as numbers, and
-// a logistic regression (liblinear) that weighs it. The features describe
+// gradient-boosted trees that weigh it. The features describe
 // shape, position and the rules' verdicts, never wording, so that what was
 // learnt on some sites carries to others and to other languages.
 #include <algorithm>
@@ -11,7 +11,7 @@
 #include <mutex>
 #include <numeric>
 
-#include <linear.h>
+#include <fstream>
 
 #include "boilerplate_internal.hpp"
 #include "winnow/filters/boilerplate_model.hpp"
@@ -154,41 +154,121 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
   }
 }
 
-/// liblinear's model, and which of its two classes is content.
+/// Gradient-boosted trees (trained by XGBoost, train_trees.py), in the
+/// project's text format: each tree's nodes, a split sending a block left
+/// when its feature is below the threshold, a leaf adding its value to the
+/// margin. Every node also carries the mean value of the leaves under it, so
+/// that the change at each split along a block's path is what that split's
+/// feature added (--explain's reasons).
 class BoilerplateModel {
  public:
-  explicit BoilerplateModel(model* m) : model_(m) {
-    int labels[2] = {0, 0};
-    get_labels(model_, labels);
-    content_index_ = labels[0] == 1 ? 0 : 1;
-  }
-  ~BoilerplateModel() { free_and_destroy_model(&model_); }
-  BoilerplateModel(const BoilerplateModel&) = delete;
-  BoilerplateModel& operator=(const BoilerplateModel&) = delete;
+  struct Node {
+    int feature = -1;  // -1: a leaf
+    float threshold = 0;
+    int below = 0, above = 0;  // the next node when the feature is below the threshold, and when not
+    double value = 0;          // a leaf's value; a split's mean value
+  };
+  using Tree = std::vector<Node>;
+
+  BoilerplateModel(double base, std::vector<Tree> trees) : base_(base), trees_(std::move(trees)) {}
 
   [[nodiscard]] double probability(std::span<const float> features) const {
-    std::array<feature_node, model_feature_count + 2> x{};
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < features.size(); ++i)
-      if (features[i] != 0.0F) x[n++] = feature_node{static_cast<int>(i) + 1, features[i]};
-    if (model_->bias >= 0) x[n++] = feature_node{static_cast<int>(model_feature_count) + 1, model_->bias};
-    x[n] = feature_node{-1, 0.0};
-    double estimates[2] = {0.0, 0.0};
-    predict_probability(model_, x.data(), estimates);
-    return estimates[content_index_];
+    double margin = base_;
+    for (const Tree& tree : trees_) margin += tree[leaf(tree, features)].value;
+    return 1.0 / (1.0 + std::exp(-margin));
   }
 
-  // Each feature's push on the decision value, towards content when positive.
-  [[nodiscard]] double contribution(std::size_t feature, float value) const {
-    // With two classes liblinear keeps one weight vector, for its first label.
-    const double w = model_->w[feature];
-    return (content_index_ == 0 ? w : -w) * value;
+  // Each feature's push on the margin, towards content when positive.
+  [[nodiscard]] std::vector<double> contributions(std::span<const float> features) const {
+    std::vector<double> push(features.size(), 0.0);
+    for (const Tree& tree : trees_) {
+      for (std::size_t n = 0; tree[n].feature >= 0;) {
+        const Node& node = tree[n];
+        const std::size_t next = next_node(node, features);
+        push[static_cast<std::size_t>(node.feature)] += tree[next].value - node.value;
+        n = next;
+      }
+    }
+    return push;
   }
 
  private:
-  model* model_;
-  int content_index_ = 0;
+  static std::size_t next_node(const Node& node, std::span<const float> features) {
+    return static_cast<std::size_t>(features[static_cast<std::size_t>(node.feature)] < node.threshold ? node.below
+                                                                                                       : node.above);
+  }
+  static std::size_t leaf(const Tree& tree, std::span<const float> features) {
+    std::size_t n = 0;
+    while (tree[n].feature >= 0) n = next_node(tree[n], features);
+    return n;
+  }
+
+  double base_;
+  std::vector<Tree> trees_;
 };
+
+namespace {
+
+// Reads a tree file, or says in `problem` what is wrong with it.
+std::unique_ptr<BoilerplateModel> read_trees(const std::filesystem::path& path, std::string& problem) {
+  std::ifstream in(path);
+  std::string magic, word;
+  int version = 0;
+  std::size_t features = 0, count = 0;
+  double base = 0;
+  if (!(in >> magic >> version) || magic != "winnow-boilerplate-trees" || version != 1) {
+    problem = "not a boilerplate model (winnow-boilerplate-trees 1)";
+    return nullptr;
+  }
+  if (!(in >> word >> features) || word != "features" || features != model_feature_count) {
+    problem = "a model of " + std::to_string(features) + " features, not " + std::to_string(model_feature_count);
+    return nullptr;
+  }
+  if (!(in >> word >> base) || word != "base" || !(in >> word >> count) || word != "trees") {
+    problem = "no base or tree count";
+    return nullptr;
+  }
+  std::vector<BoilerplateModel::Tree> trees(count);
+  for (std::size_t t = 0; t < count; ++t) {
+    std::size_t nodes = 0;
+    if (!(in >> word >> nodes) || word != "tree" || nodes == 0) {
+      problem = "tree " + std::to_string(t) + ": no node count";
+      return nullptr;
+    }
+    auto& tree = trees[t];
+    tree.resize(nodes);
+    for (std::size_t n = 0; n < nodes; ++n) {
+      std::size_t id = 0;
+      std::string kind;
+      if (!(in >> id >> kind) || id != n) {
+        problem = "tree " + std::to_string(t) + ": node " + std::to_string(n) + " missing";
+        return nullptr;
+      }
+      auto& node = tree[n];
+      if (kind == "leaf") {
+        if (!(in >> node.value)) problem = "tree " + std::to_string(t) + ": leaf " + std::to_string(n) + " has no value";
+      } else {
+        std::string default_left;
+        node.feature = std::atoi(kind.c_str());
+        if (!(in >> node.threshold >> node.below >> node.above >> default_left >> node.value) || node.feature < 0 ||
+            static_cast<std::size_t>(node.feature) >= model_feature_count ||
+            // Children come after their parent: every walk ends at a leaf.
+            node.below <= static_cast<int>(n) || node.above <= static_cast<int>(n) ||
+            static_cast<std::size_t>(node.below) >= nodes || static_cast<std::size_t>(node.above) >= nodes) {
+          problem = "tree " + std::to_string(t) + ": node " + std::to_string(n) + " is not a split or a leaf";
+        }
+      }
+      if (!problem.empty()) return nullptr;
+    }
+  }
+  if (in >> word) {
+    problem = "more after the last tree";
+    return nullptr;
+  }
+  return std::make_unique<BoilerplateModel>(base, std::move(trees));
+}
+
+}  // namespace
 
 const BoilerplateModel* boilerplate_model() {
   static std::once_flag once;
@@ -197,22 +277,12 @@ const BoilerplateModel* boilerplate_model() {
     const auto path = boilerplate_model_path();
     std::error_code error;
     if (path.empty() || !std::filesystem::exists(path, error)) return;
-    model* m = load_model(path.c_str());
-    if (m == nullptr) {
-      std::fprintf(stderr, "%s: %s: not a liblinear model; boilerplate is judged by the rules alone\n",
-                   program_invocation_short_name, path.c_str());
-      return;
+    std::string problem;
+    loaded = read_trees(path, problem);
+    if (!loaded) {
+      std::fprintf(stderr, "%s: %s: %s; boilerplate is judged by the rules alone\n", program_invocation_short_name,
+                   path.c_str(), problem.c_str());
     }
-    if (get_nr_feature(m) != static_cast<int>(model_feature_count) || get_nr_class(m) != 2 ||
-        check_probability_model(m) == 0) {
-      std::fprintf(stderr,
-                   "%s: %s: a model of %d features and %d classes, not of %zu features and 2 classes; "
-                   "boilerplate is judged by the rules alone\n",
-                   program_invocation_short_name, path.c_str(), get_nr_feature(m), get_nr_class(m), model_feature_count);
-      free_and_destroy_model(&m);
-      return;
-    }
-    loaded = std::make_unique<BoilerplateModel>(m);
   });
   return loaded.get();
 }
@@ -224,15 +294,15 @@ double content_probability(const BoilerplateModel& model, std::span<const float>
 std::vector<std::string> strongest_features(const BoilerplateModel& model, std::span<const float> features,
                                             std::size_t count) {
   static const std::vector<std::string> names = all_feature_names();
+  const std::vector<double> push = model.contributions(features);
   std::vector<std::size_t> order(features.size());
   std::iota(order.begin(), order.end(), 0);
-  auto push = [&](std::size_t i) { return model.contribution(i, features[i]); };
   count = std::min(count, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count), order.end(),
-                    [&](std::size_t a, std::size_t b) { return std::abs(push(a)) > std::abs(push(b)); });
+                    [&](std::size_t a, std::size_t b) { return std::abs(push[a]) > std::abs(push[b]); });
   std::vector<std::string> out;
   for (std::size_t r = 0; r < count; ++r) {
-    const double p = push(order[r]);
+    const double p = push[order[r]];
     if (p == 0.0) break;
     char weight[16];
     std::snprintf(weight, sizeof weight, "%+.1f", p);

@@ -14,7 +14,7 @@ expect_exit 0 "explain with the model"
 expect_contains "explain: the model's belief" "model: " "$OUT"
 expect_contains "explain: a feature that weighed, with its push" "rules: score +" "$OUT"
 
-printf 'solver_type L2R_LR\nnr_class 2\nlabel 0 1\nnr_feature 3\nbias 1\nw\n0.1\n0.2\n0.3\n0.4\n' >bad.model
+printf 'winnow-boilerplate-trees 1\nfeatures 3\nbase 0\ntrees 1\ntree 1\n0 leaf 0.5\n' >bad.model
 WINNOW_BOILERPLATE_MODEL="$TMP_DIR/bad.model" index --db damaged corpus
 expect_exit 0 "a model of the wrong shape: the run goes on"
 expect_eq "a model of the wrong shape: one line naming it" 1 \

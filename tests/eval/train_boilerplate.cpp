@@ -1,18 +1,15 @@
-// winnow-train-boilerplate: trains the boilerplate model (liblinear's L2
-// logistic regression) on gold-labelled folders. Each block classify() judges
-// is one example, with the features classify() computes and the label its
-// source line has in the gold: the model learns from the same blocks it will
-// judge. The solver (trust-region Newton on the primal) draws no random
-// numbers, so the same folders give the same model, byte for byte.
-#include <algorithm>
-#include <cmath>
+// winnow-train-boilerplate: writes the boilerplate model's training examples
+// from gold-labelled folders, for train_trees.py (make train-boilerplate).
+// Each block classify() judges is one example, with the features classify()
+// computes and the label its source line has in the gold: the model learns
+// from the same blocks it will judge. Folders are read in the order given and
+// files in name order, so the same folders give the same examples, byte for byte.
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <linear.h>
 
 #include "gold.hpp"
 #include "winnow/filters/boilerplate_model.hpp"
@@ -23,8 +20,8 @@ namespace we = winnow::eval;
 namespace wf = winnow::filters;
 
 struct Example {
-  std::vector<feature_node> x;  // sparse, 1-based, bias and the -1 end included
-  double y = 0;                 // 1 content, 0 boilerplate
+  std::vector<float> features;
+  int y = 0;  // 1 content, 0 boilerplate
 };
 
 struct Totals {
@@ -64,13 +61,7 @@ void add_folder(const std::string& folder, int copies, bool use_corpus, std::vec
                                 ++totals.skipped;
                                 continue;
                               }
-                              Example e;
-                              e.y = label;
-                              for (std::size_t f = 0; f < block.features.size(); ++f)
-                                if (block.features[f] != 0.0F)
-                                  e.x.push_back({static_cast<int>(f) + 1, block.features[f]});
-                              e.x.push_back({static_cast<int>(block.features.size()) + 1, 1.0});  // bias
-                              e.x.push_back({-1, 0.0});
+                              const Example e{block.features, label};
                               for (int c = 0; c < copies; ++c) {
                                 examples.push_back(e);
                                 ++(label == 1 ? totals.content : totals.boilerplate);
@@ -79,26 +70,20 @@ void add_folder(const std::string& folder, int copies, bool use_corpus, std::vec
                           });
 }
 
-void quiet(const char*) {}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Trains winnow's boilerplate model on gold-labelled folders (NAME.txt + NAME.labels)."};
+  CLI::App app{"Writes winnow's boilerplate training examples from gold-labelled folders (NAME.txt + NAME.labels)."};
   std::vector<std::string> folders;
   std::string out;
-  double c = 1.0;
   bool no_corpus = false;
-  double content_weight = 1.0;
   app.add_option("folders", folders,
                  "gold folders; FOLDER:N counts each of its examples N times (a small hand-labelled set "
                  "beside a large one)")
       ->required();
-  app.add_option("--out", out, "the model file to write")->required();
-  app.add_option("-C,--cost", c, "liblinear's C: the inverse of the regularisation strength");
-  app.add_option("--content-weight", content_weight,
-                 "the cost of a lost content block against a kept boilerplate one: content is the rarer "
-                 "class, and a lost paragraph is a lost search hit");
+  app.add_option("--out", out,
+                 "the file to write: one example a line in LIBSVM's text format (label, then index:value)")
+      ->required();
   app.add_flag("--no-corpus", no_corpus, "without repetition counts over each folder");
   try {
     app.parse(argc, argv);
@@ -123,48 +108,23 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "winnow-train-boilerplate: need examples of both content and boilerplate\n");
       return 2;
     }
-    std::vector<double> y;
-    std::vector<feature_node*> x;
-    for (auto& e : examples) {
-      y.push_back(e.y);
-      x.push_back(e.x.data());
-    }
-    problem prob{};
-    prob.l = static_cast<int>(examples.size());
-    prob.n = static_cast<int>(wf::boilerplate_feature_names().size()) + 1;
-    prob.y = y.data();
-    prob.x = x.data();
-    prob.bias = 1.0;
-    parameter param{};
-    param.solver_type = L2R_LR;
-    param.eps = 0.001;
-    param.C = c;
-    int weight_label[] = {1};
-    double weight[] = {content_weight};
-    param.nr_weight = 1;
-    param.weight_label = weight_label;
-    param.weight = weight;
-    set_print_string_function(quiet);
-    if (const char* error = check_parameter(&prob, &param)) {
-      std::fprintf(stderr, "winnow-train-boilerplate: %s\n", error);
+    std::FILE* f = std::fopen(out.c_str(), "w");
+    if (f == nullptr) {
+      std::fprintf(stderr, "winnow-train-boilerplate: %s: cannot write the examples\n", out.c_str());
       return 2;
     }
-    model* m = train(&prob, &param);
-    if (save_model(out.c_str(), m) != 0) {
-      std::fprintf(stderr, "winnow-train-boilerplate: %s: cannot write the model\n", out.c_str());
-      free_and_destroy_model(&m);
+    for (const auto& e : examples) {
+      std::fprintf(f, "%d", e.y);
+      for (std::size_t i = 0; i < e.features.size(); ++i)
+        if (e.features[i] != 0.0F) std::fprintf(f, " %zu:%.9g", i + 1, static_cast<double>(e.features[i]));
+      std::fputc('\n', f);
+    }
+    if (std::fclose(f) != 0) {
+      std::fprintf(stderr, "winnow-train-boilerplate: %s: cannot write the examples\n", out.c_str());
       return 2;
     }
-    std::printf("%d content and %d boilerplate blocks (%d without a gold label), C = %g, content weight %g: %s\n",
-                totals.content, totals.boilerplate, totals.skipped, c, content_weight, out.c_str());
-    // The weights, strongest first, for the model's README and for review.
-    std::vector<std::pair<double, std::string>> weights;
-    const auto names = wf::boilerplate_feature_names();
-    const double sign = m->label[0] == 1 ? 1.0 : -1.0;
-    for (std::size_t f = 0; f < names.size(); ++f) weights.emplace_back(sign * m->w[f], std::string(names[f]));
-    std::sort(weights.begin(), weights.end(), [](const auto& a, const auto& b) { return std::abs(a.first) > std::abs(b.first); });
-    for (const auto& [w, name] : weights) std::printf("  %+7.3f  %s\n", w, name.c_str());
-    free_and_destroy_model(&m);
+    std::printf("%d content and %d boilerplate blocks (%d without a gold label): %s\n", totals.content,
+                totals.boilerplate, totals.skipped, out.c_str());
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "winnow-train-boilerplate: %s\n", e.what());

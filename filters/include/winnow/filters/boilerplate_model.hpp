@@ -13,8 +13,8 @@
 
 namespace winnow::filters {
 
-/// The model file: logistic regression weights in liblinear's text format,
-/// LANGDIR/mul/boilerplate.model (language_data_folder()); language-neutral,
+/// The model file: gradient-boosted trees in the project's text format
+/// (filters/train/boilerplate/README.md), LANGDIR/mul/boilerplate.model (language_data_folder()); language-neutral,
 /// since what it weighs is each page language's evidence. $WINNOW_BOILERPLATE_MODEL,
 /// when set, names another file, or, set and empty, none.
 [[nodiscard]] std::filesystem::path boilerplate_model_path();
