@@ -5,13 +5,14 @@
 #include <algorithm>
 #include <cerrno>  // program_invocation_short_name: the one-line errors name the program
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <numeric>
-
-#include <fstream>
 
 #include "boilerplate_internal.hpp"
 #include "winnow/filters/boilerplate_model.hpp"
@@ -170,11 +171,30 @@ class BoilerplateModel {
   };
   using Tree = std::vector<Node>;
 
-  BoilerplateModel(double base, std::vector<Tree> trees) : base_(base), trees_(std::move(trees)) {}
+  BoilerplateModel(double base, std::vector<Tree> trees) : base_(base), trees_(std::move(trees)) { lay_out(); }
+
+  /// Deeper trees are refused: their complete layout would double in size with each level.
+  static constexpr int deepest = 8;
+  [[nodiscard]] static int depth(const Tree& tree, std::size_t n = 0) {
+    if (tree[n].feature < 0) return 0;
+    return 1 + std::max(depth(tree, static_cast<std::size_t>(tree[n].below)),
+                        depth(tree, static_cast<std::size_t>(tree[n].above)));
+  }
 
   [[nodiscard]] double probability(std::span<const float> features) const {
+    // Each tree is walked as a complete tree of depth_ levels: the next node
+    // is computed, not branched to, so the walk costs the same whichever way
+    // a block goes, and nothing is mispredicted.
+    const std::size_t splits = (std::size_t{1} << depth_) - 1;
     double margin = base_;
-    for (const Tree& tree : trees_) margin += tree[leaf(tree, features)].value;
+    const Split* split = splits_.data();
+    const float* leaf = leaves_.data();
+    for (std::size_t t = 0; t < trees_.size(); ++t, split += splits, leaf += splits + 1) {
+      std::size_t n = 0;
+      for (int level = 0; level < depth_; ++level)
+        n = 2 * n + 1 + static_cast<std::size_t>(!(features[split[n].feature] < split[n].threshold));
+      margin += leaf[n - splits];
+    }
     return 1.0 / (1.0 + std::exp(-margin));
   }
 
@@ -197,14 +217,46 @@ class BoilerplateModel {
     return static_cast<std::size_t>(features[static_cast<std::size_t>(node.feature)] < node.threshold ? node.below
                                                                                                        : node.above);
   }
-  static std::size_t leaf(const Tree& tree, std::span<const float> features) {
-    std::size_t n = 0;
-    while (tree[n].feature >= 0) n = next_node(tree[n], features);
-    return n;
+
+  // Every tree as a complete tree of depth_ levels, in breadth-first order:
+  // a leaf above the bottom becomes splits that always go left (a threshold
+  // of infinity) over copies of its value.
+  struct Split {
+    std::uint32_t feature = 0;
+    float threshold = std::numeric_limits<float>::infinity();
+  };
+
+  void lay_out() {
+    for (const Tree& tree : trees_) depth_ = std::max(depth_, depth(tree));
+    const std::size_t splits = (std::size_t{1} << depth_) - 1;
+    splits_.assign(trees_.size() * splits, Split{});
+    leaves_.assign(trees_.size() * (splits + 1), 0.0F);
+    for (std::size_t t = 0; t < trees_.size(); ++t) place(trees_[t], 0, 0, 0, t * splits, t * (splits + 1));
+  }
+
+  // Places node n of a tree at position `at` of level `level` of its complete layout.
+  void place(const Tree& tree, std::size_t n, std::size_t at, int level, std::size_t split_base,
+             std::size_t leaf_base) {
+    const Node& node = tree[n];
+    if (level == depth_) {
+      leaves_[leaf_base + at - ((std::size_t{1} << depth_) - 1)] = static_cast<float>(node.value);
+      return;
+    }
+    if (node.feature < 0) {  // a leaf above the bottom: both sides hold it
+      place(tree, n, 2 * at + 1, level + 1, split_base, leaf_base);
+      place(tree, n, 2 * at + 2, level + 1, split_base, leaf_base);
+      return;
+    }
+    splits_[split_base + at] = {static_cast<std::uint32_t>(node.feature), node.threshold};
+    place(tree, static_cast<std::size_t>(node.below), 2 * at + 1, level + 1, split_base, leaf_base);
+    place(tree, static_cast<std::size_t>(node.above), 2 * at + 2, level + 1, split_base, leaf_base);
   }
 
   double base_;
-  std::vector<Tree> trees_;
+  std::vector<Tree> trees_;  // as read: for contributions()
+  int depth_ = 0;
+  std::vector<Split> splits_;
+  std::vector<float> leaves_;
 };
 
 namespace {
@@ -264,6 +316,12 @@ std::unique_ptr<BoilerplateModel> read_trees(const std::filesystem::path& path, 
   if (in >> word) {
     problem = "more after the last tree";
     return nullptr;
+  }
+  for (std::size_t t = 0; t < count; ++t) {
+    if (BoilerplateModel::depth(trees[t]) > BoilerplateModel::deepest) {
+      problem = "tree " + std::to_string(t) + " is deeper than " + std::to_string(BoilerplateModel::deepest);
+      return nullptr;
+    }
   }
   return std::make_unique<BoilerplateModel>(base, std::move(trees));
 }
