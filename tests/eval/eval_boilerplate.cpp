@@ -1,6 +1,8 @@
 // winnow-eval: scores the boilerplate filter against a gold folder (DESIGN.md "Gold data").
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -22,6 +24,8 @@ struct Score {
   int boilerplate_removed = 0;
   int unscorable = 0;  ///< boilerplate whose text the gold content itself holds
   std::vector<std::string> failures;
+  /// Per kind of line (NAME.kinds): how many were scored, and how many kept.
+  std::map<std::string, std::pair<int, int>> kinds;
 
   void add(const Score& other) {
     content_kept += other.content_kept;
@@ -29,6 +33,10 @@ struct Score {
     boilerplate_kept += other.boilerplate_kept;
     boilerplate_removed += other.boilerplate_removed;
     unscorable += other.unscorable;
+    for (const auto& [kind, counts] : other.kinds) {
+      kinds[kind].first += counts.first;
+      kinds[kind].second += counts.second;
+    }
   }
   [[nodiscard]] double precision() const { return ratio(content_kept, content_kept + boilerplate_kept); }
   [[nodiscard]] double recall() const { return ratio(content_kept, content_kept + content_lost); }
@@ -67,20 +75,23 @@ std::vector<std::string> boilerplate_pieces(const std::string& line, const GoldL
   return {line.substr(0, at), line.substr(at + label.part.size())};
 }
 
-void score_boilerplate(const std::string& where, const std::string& text, const std::string& cleaned,
-                       const std::string& oracle, Score& score) {
+// Returns whether the piece was scored, and in `kept` whether it was kept.
+bool score_boilerplate(const std::string& where, const std::string& text, const std::string& cleaned,
+                       const std::string& oracle, Score& score, bool& kept) {
   const std::string key = scoring_key(text);
-  if (key.empty()) return;
+  if (key.empty()) return false;
   if (oracle.find(key) != std::string::npos) {
     ++score.unscorable;  // even a perfect filter keeps these words
-    return;
+    return false;
   }
-  if (cleaned.find(key) == std::string::npos) {
+  kept = cleaned.find(key) != std::string::npos;
+  if (!kept) {
     ++score.boilerplate_removed;
   } else {
     ++score.boilerplate_kept;
     score.failures.push_back(where + " B kept: " + shorten(text));
   }
+  return true;
 }
 
 Score score_document(const GoldDocument& doc, const std::vector<wf::Segment>& segments) {
@@ -90,20 +101,35 @@ Score score_document(const GoldDocument& doc, const std::vector<wf::Segment>& se
   for (std::size_t i = 0; i < doc.lines.size(); ++i) {
     const GoldLine& label = doc.labels[i];
     const std::string where = doc.name + ":" + std::to_string(i + 1);
+    // A line counts once for its kind: kept when any of its scored text is.
+    bool scored = false, kept = false;
     if (label.kind == 'C' || label.kind == 'M') {
       const std::string& content = label.kind == 'C' ? doc.lines[i] : label.part;
       const std::string key = scoring_key(content);
       if (key.empty()) continue;
+      scored = true;
       if (cleaned.find(key) != std::string::npos) {
         ++score.content_kept;
+        kept = true;
       } else {
         ++score.content_lost;
         score.failures.push_back(where + " " + label.kind + " lost: " + shorten(content));
       }
     }
-    if (label.kind == 'B' || label.kind == 'M')
-      for (const auto& piece : boilerplate_pieces(doc.lines[i], label))
-        score_boilerplate(where, piece, cleaned, oracle, score);
+    if (label.kind == 'B' || label.kind == 'M') {
+      for (const auto& piece : boilerplate_pieces(doc.lines[i], label)) {
+        bool piece_kept = false;
+        if (score_boilerplate(where, piece, cleaned, oracle, score, piece_kept)) {
+          scored = true;
+          kept = kept || piece_kept;
+        }
+      }
+    }
+    if (scored && !doc.kinds.empty()) {
+      auto& counts = score.kinds[doc.kinds[i]];
+      ++counts.first;
+      counts.second += kept ? 1 : 0;
+    }
   }
   return score;
 }
@@ -171,6 +197,12 @@ int evaluate_boilerplate(const fs::path& folder, const Options& options) {
               folder.filename().string().c_str(), docs.size(), overall.precision(),
               overall.recall(), overall.f1(), 100 * overall.removed(), overall.boilerplate_removed,
               overall.boilerplate_removed + overall.boilerplate_kept, overall.unscorable);
+  if (!overall.kinds.empty()) {
+    std::printf("by kind (NAME.kinds): lines scored, and the share kept\n");
+    for (const auto& [kind, counts] : overall.kinds)
+      std::printf("  %-16s %6d  %5.1f%% kept\n", kind.c_str(), counts.first,
+                  100.0 * counts.second / std::max(counts.first, 1));
+  }
   return meets_bars(overall, options) ? 0 : 1;
 }
 

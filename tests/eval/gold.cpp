@@ -58,6 +58,14 @@ GoldDocument load_document(const fs::path& txt) {
   if (doc.labels.size() != doc.lines.size())
     throw std::runtime_error(doc.name + ": " + std::to_string(doc.lines.size()) + " lines but " +
                              std::to_string(doc.labels.size()) + " labels");
+  fs::path kinds_path = txt;
+  kinds_path.replace_extension(".kinds");
+  if (fs::exists(kinds_path)) {
+    doc.kinds = split_lines(read_file(kinds_path));
+    if (doc.kinds.size() != doc.lines.size())
+      throw std::runtime_error(kinds_path.string() + ": " + std::to_string(doc.kinds.size()) + " kinds for " +
+                               std::to_string(doc.lines.size()) + " lines");
+  }
   return doc;
 }
 

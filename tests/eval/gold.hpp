@@ -29,6 +29,10 @@ struct GoldDocument {
   std::string bytes;
   std::vector<std::string> lines;
   std::vector<GoldLine> labels;
+  /// What each line is, from NAME.kinds when there is one (one word a line,
+  /// such as L3S-GN1's "headline", "comments" or "related"): the scores are
+  /// then also given per kind. Empty without the file.
+  std::vector<std::string> kinds;
 };
 
 /// The whole file, or an error naming it.

@@ -4,7 +4,8 @@
 L3S-GN1 (Kohlschütter et al., WSDM 2010) is 621 Google News pages of 408
 sites with each text block labelled by hand. Each page becomes what a
 scraper saves, NAME.txt (its visible text, one block a line), and NAME.labels
-in the gold format of tests/data/seed-gold/README.md: a line is C when most
+in the gold format of tests/data/seed-gold/README.md (and NAME.kinds, each
+line's L3S class by name, for figures per kind): a line is C when most
 of its characters are headline or full text, B otherwise (supplemental text
 such as captions, related links, user comments and everything unlabelled;
 the team's gold marks captions, teasers and comment threads as boilerplate).
@@ -45,6 +46,9 @@ HIDDEN_TAGS = {"script", "style", "noscript", "select", "option", "textarea"}
 # x-nc-selN: 1 headline, 2 full text, 3 supplemental, 4 related content,
 # 5 user comments; 0 or no class: not content (Readme-L3S-GN1.txt).
 CONTENT_CLASSES = {1, 2}
+# NAME.kinds: each line's class with the most characters, for winnow-eval's
+# figures per kind.
+KIND_NAMES = {0: "not-content", 1: "headline", 2: "full-text", 3: "supplemental", 4: "related", 5: "comments"}
 
 
 class VisibleText(html.parser.HTMLParser):
@@ -102,7 +106,7 @@ def page_lines(markup):
     parser.feed(markup)
     parser.close()
     parser.end_line()
-    lines, labels = [], []
+    lines, labels, kinds = [], [], []
     for pieces in parser.lines:
         text = re.sub(r"\s+", " ", "".join(text for text, _ in pieces)).strip()
         if not text:
@@ -111,7 +115,12 @@ def page_lines(markup):
         total = sum(len(t.strip()) for t, _ in pieces)
         lines.append(text)
         labels.append("C" if total and 2 * content > total else "B")
-    return lines, labels
+        chars = {}
+        for t, c in pieces:
+            chars[c] = chars.get(c, 0) + len(t.strip())
+        # Ties go to the lower class number, so the same page gives the same kinds.
+        kinds.append(KIND_NAMES.get(max(sorted(chars), key=lambda c: chars[c]), "not-content"))
+    return lines, labels, kinds
 
 
 def main():
@@ -135,7 +144,7 @@ def main():
         uuid = name.removesuffix(".html")
         path = f"{DATASET}/annotated/{name}"
         try:
-            lines, labels = page_lines(git(args.mirror, "show", f"HEAD:{path}").decode("utf-8", "replace"))
+            lines, labels, kinds = page_lines(git(args.mirror, "show", f"HEAD:{path}").decode("utf-8", "replace"))
         except (subprocess.CalledProcessError, AssertionError) as error:
             print(f"prepare_l3s.py: {path}: {error}", file=sys.stderr)
             continue
@@ -148,13 +157,15 @@ def main():
         first = labels.index("C")
         last = len(labels) - 1 - labels[::-1].index("C")
         keep = slice(max(0, first - 3), last + 4)
-        for folder, page, page_labels in ((split, lines, labels),
-                                          (split + "-trimmed", lines[keep], labels[keep])):
+        for folder, page, page_labels, page_kinds in ((split, lines, labels, kinds),
+                                                      (split + "-trimmed", lines[keep], labels[keep], kinds[keep])):
             base = os.path.join(args.out, folder, uuid)
             with open(base + ".txt", "w", encoding="utf-8") as out:
                 out.write("\n".join(page) + "\n")
             with open(base + ".labels", "w", encoding="utf-8") as out:
                 out.write("\n".join(page_labels) + "\n")
+            with open(base + ".kinds", "w", encoding="utf-8") as out:
+                out.write("\n".join(page_kinds) + "\n")
     with open(os.path.join(args.out, "sites.tsv"), "w", encoding="utf-8") as out:
         out.write("page\thost\tsplit\n" + "\n".join(sites) + "\n")
     for split in ("train", "dev", "test"):
