@@ -209,6 +209,16 @@ bool headline_like(const Block& block) {
          block.shape != Shape::good && f.words >= 4 && f.words <= 30 && f.lower_initial >= 1;
 }
 
+// A line of credits or a time stamp between a headline and its article:
+// "1/7/2008, 6:30 p.m. EST", "The Associated Press" (repeated across the
+// corpus), "Erin Hitchcock, Burnaby Now" (a name and an outlet, no word in
+// lower case). Short, and no sentence.
+bool credit_like(const Block& b) {
+  const Features& f = b.features;
+  if (b.forced || f.sentence_end || f.words > 8 || f.has_address) return false;
+  return f.digits >= 4 || repeated(b) || (f.words <= 5 && f.lower_initial == 0 && f.separators == 0);
+}
+
 // A headline of two or three words ("Flood warning", "Gao market report")
 // reads like a menu item or a section label anywhere else: it is taken
 // only right above the article, past a byline, a date or a reading time
@@ -241,7 +251,9 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
   std::size_t above = head_end;  // the article starts at blocks[above]
   for (std::size_t passed = 0; above > 0 && passed < 3 && !candidate(above - 1); ++passed) {
     const Block& b = blocks[above - 1];
-    if (b.forced || b.cues.weight == 0) break;  // only a byline, a date or the like is passed
+    // Only a byline, a date or the like is passed: a block with a cue, or
+    // one shaped like a credit line.
+    if (b.forced || (b.cues.weight == 0 && !credit_like(b))) break;
     --above;
   }
   if (above > 0 && candidate(above - 1)) {

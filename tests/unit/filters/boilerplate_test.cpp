@@ -532,6 +532,40 @@ TEST_CASE("the headline is the title right above the article, not a teaser or se
   check_pages(pages);
 }
 
+TEST_CASE("the headline is found above a credit line and a time stamp without cues") {
+  // Between a headline and its article many sites put the writer and the
+  // outlet ("Erin Hitchcock, Burnaby Now"), a bare time stamp or an
+  // agency's name: short lines with no word a cue knows.
+  const std::vector<Page> pages = {
+      {{"en"},
+       "More Latest News\n"
+       "Council delays the vote on the harbour budget\n"
+       "Mourners fill the arena for the wake of two players\n"
+       "Latest\n"
+       "Police officer halts wrong-way driver on the highway\n"
+       "Erin Hitchcock, Burnaby Now\n"
+       "1/11/2008, 6:30 a.m.\n"
+       "BURNABY - A police officer crashed his cruiser into a car driving the wrong way on the highway early on Friday, stopping it before it reached the busy interchange.\n"
+       "About 4 a.m., a traffic officer spotted the car heading west in the eastbound lanes and followed it with his lights on for several kilometres.\n"
+       "After attempts to stop it failed, the officer put himself and his cruiser in its path, and both drivers were taken to hospital with minor injuries.\n",
+       {"Police officer halts", "BURNABY - A police officer", "About 4 a.m.", "After attempts"},
+       {"More Latest News", "Council delays the vote", "Mourners fill the arena", "Erin Hitchcock"}},
+      {{"fr", "en"},
+       "Toutes les actualités\n"
+       "Le conseil reporte le vote sur le budget du port\n"
+       "Autres titres\n"
+       "Un policier arrête un conducteur à contresens sur l'autoroute\n"
+       "Claire Martin, Le Courrier\n"
+       "11/01/2008 06:30\n"
+       "Un policier a percuté avec sa voiture de service un automobiliste qui roulait à contresens sur l'autoroute vendredi matin, l'arrêtant avant l'échangeur.\n"
+       "Vers 4 heures, un agent de la circulation a repéré la voiture qui roulait vers l'ouest sur les voies en direction de l'est et l'a suivie sur plusieurs kilomètres.\n"
+       "Les deux conducteurs ont été conduits à l'hôpital, légèrement blessés.\n",
+       {"Un policier arrête", "Un policier a percuté", "Vers 4 heures", "Les deux conducteurs"},
+       {"Toutes les actualités", "Le conseil reporte", "Claire Martin"}},
+  };
+  check_pages(pages);
+}
+
 TEST_CASE("a thread of reader comments after the article is boilerplate, its prose too") {
   // Readers write prose, so their comments read like the article's own
   // paragraphs; the thread's heading and its furniture (names, times,
