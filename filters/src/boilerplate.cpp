@@ -212,11 +212,12 @@ bool headline_like(const Block& block) {
 // A line of credits or a time stamp between a headline and its article:
 // "1/7/2008, 6:30 p.m. EST", "The Associated Press" (repeated across the
 // corpus), "Erin Hitchcock, Burnaby Now" (a name and an outlet, no word in
-// lower case). Short, and no sentence.
+// lower case). Short, and no sentence. Its length is counted in tokens
+// between spaces: a time stamp is few of them and many words of digits.
 bool credit_like(const Block& b) {
   const Features& f = b.features;
-  if (b.forced || f.sentence_end || f.words > 8 || f.has_address) return false;
-  return f.digits >= 4 || repeated(b) || (f.words <= 5 && f.lower_initial == 0 && f.separators == 0);
+  if (b.forced || f.sentence_end || f.tokens > 8 || f.has_address) return false;
+  return f.digits >= 4 || repeated(b) || (f.tokens <= 5 && f.lower_initial == 0 && f.separators == 0);
 }
 
 // A headline of two or three words ("Flood warning", "Gao market report")
@@ -422,6 +423,9 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
 
 // The model's verdict on each block, from the rules' evidence around it.
 // What the splitter forced stays boilerplate: that is decided by construction.
+// A page of at most this many blocks is judged by the rules inside its article.
+constexpr std::size_t small_page_blocks = 10;
+
 // Whether the rules' verdict on blocks[i] stands whatever the model says.
 // A paragraph of prose inside the article stays: the pages the model learnt
 // from are whole sites' pages, where long text is as often a comment or a
@@ -435,6 +439,12 @@ bool rules_verdict_stands(const std::vector<Block>& blocks, std::size_t i) {
   const Block& b = blocks[i];
   if (b.forced) return true;
   if (b.content && b.shape == Shape::good && b.place == Place::body && b.cues.weight == 0) return true;
+  // On a page of a few blocks (a brief, a note) the model has nothing to
+  // weigh a sentence against: it learnt from whole pages, where a sentence
+  // with one paragraph near it is as often a teaser's blurb.
+  if (blocks.size() <= small_page_blocks && b.content && b.shape == Shape::near_good && b.place == Place::body &&
+      b.cues.weight == 0 && !repeated(b))
+    return true;
   return b.content && table_row(blocks, i);
 }
 

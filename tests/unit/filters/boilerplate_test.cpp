@@ -532,6 +532,28 @@ TEST_CASE("the headline is the title right above the article, not a teaser or se
   check_pages(pages);
 }
 
+TEST_CASE("a brief of a headline, a paragraph and a sentence keeps its sentence") {
+  // The model learnt from whole pages, where a sentence with a single
+  // paragraph near it is as often a teaser's blurb; a brief has nothing else.
+  const auto segs = classify(segment(
+      "Gao market report\n"
+      "\n"
+      "A report from Gao about the market, where traders counted the stalls that reopened after the rains, "
+      "as the town's council had asked them to.\n"
+      "Traders said the grain market reopened on Monday.\n"));
+  CHECK(label_of(segs, "Gao market report") == Label::content);
+  CHECK(label_of(segs, "A report from Gao") == Label::content);
+  CHECK(label_of(segs, "Traders said the grain market") == Label::content);
+  const auto german = classify(segment(
+      "Marktbericht aus Gao\n"
+      "\n"
+      "Ein Bericht aus Gao über den Markt, auf dem die Händler nach dem Regen die wieder geöffneten Stände "
+      "zählten, wie es der Gemeinderat verlangt hatte.\n"
+      "Die Händler sagten, der Getreidemarkt sei am Montag wieder geöffnet worden.\n"),
+      {.languages = {"de", "en"}});
+  CHECK(label_of(german, "Die Händler sagten") == Label::content);
+}
+
 TEST_CASE("the headline is found above a credit line and a time stamp without cues") {
   // Between a headline and its article many sites put the writer and the
   // outlet ("Erin Hitchcock, Burnaby Now"), a bare time stamp or an
