@@ -328,6 +328,49 @@ std::size_t comment_thread_start(const std::vector<Block>& blocks, std::size_t h
 }
 
 // Whether the page has an article: a paragraph of prose to place the rest by.
+// The article's main run: its paragraphs joined across gaps of fewer than
+// apart_gap blocks the rules drop (a caption and its credit, a share bar;
+// table rows, list items and subheads they keep carry the run on), the run
+// with the most words. The body's blocks outside it are marked apart: the
+// leads of other stories in a teaser list, or comments after a gap of
+// furniture, read as paragraphs too, and the model judges them.
+constexpr std::size_t apart_gap = 4;
+
+void mark_apart(std::vector<Block>& blocks, std::size_t head_end, std::size_t tail_begin) {
+  std::size_t best_first = head_end, best_last = head_end, best_words = 0;
+  std::size_t first = 0, last = 0, words = 0;
+  bool open = false;
+  const auto close = [&] {
+    if (open && words > best_words) {
+      best_first = first;
+      best_last = last;
+      best_words = words;
+    }
+  };
+  std::size_t dropped_in_a_row = 0;  // blocks the rules drop since the run's last block
+  for (std::size_t i = head_end; i < tail_begin && i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (!is_anchor(b)) {
+      // Table rows, list items and subheads the rules keep carry the run on.
+      if (b.forced || b.score < 0.35) ++dropped_in_a_row;
+      else if (open) last = i;
+      continue;
+    }
+    if (!open || dropped_in_a_row >= apart_gap) {
+      close();
+      first = i;
+      words = 0;
+      open = true;
+    }
+    dropped_in_a_row = 0;
+    last = i;
+    words += static_cast<std::size_t>(b.features.words);
+  }
+  close();
+  for (std::size_t i = head_end; i < tail_begin && i < blocks.size(); ++i)
+    blocks[i].apart = best_words > 0 && (i < best_first || i > best_last);
+}
+
 bool label_by_position(std::vector<Block>& blocks) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
   if (first == blocks.end()) {  // no article paragraph: keep what is not furniture
@@ -343,6 +386,7 @@ bool label_by_position(std::vector<Block>& blocks) {
                                                blocks.rbegin());
   tail_begin = comment_thread_start(blocks, head_end, extend_over_near_good(blocks, tail_begin));
   const auto headline = find_headline(blocks, head_end);
+  mark_apart(blocks, head_end, tail_begin);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     b.place = i < head_end ? (headline == i ? Place::headline : Place::head)
@@ -358,6 +402,7 @@ bool label_by_position(std::vector<Block>& blocks) {
     } else {
       b.content = b.score >= 0.35;
       if (b.content && !is_anchor(b)) b.reasons.push_back("short, between content");
+      if (b.apart) b.reasons.push_back("apart from the article's main run");
     }
   }
   return true;
@@ -427,10 +472,10 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
 constexpr std::size_t small_page_blocks = 10;
 
 // Whether the rules' verdict on blocks[i] stands whatever the model says.
-// A paragraph of prose inside the article stays: the pages the model learnt
-// from are whole sites' pages, where long text is as often a comment or a
-// teaser, and on a short clean article it would drop the article itself. A
-// paragraph with a cue of furniture (a comment policy, a call to write in, a
+// A paragraph of prose inside the article's main run stays: the pages the
+// model learnt from are whole sites' pages, where long text is as often a
+// comment or a teaser, and on a short clean article it would drop the
+// article itself. A paragraph apart from the main run, or one with a cue of furniture (a comment policy, a call to write in, a
 // syndication note) is the model's to judge like any other block. Nor does
 // a row of a table the rules keep (standings, results, prices) move: the
 // training pages' tables came one cell a line, so the model never saw a row
@@ -438,7 +483,7 @@ constexpr std::size_t small_page_blocks = 10;
 bool rules_verdict_stands(const std::vector<Block>& blocks, std::size_t i) {
   const Block& b = blocks[i];
   if (b.forced) return true;
-  if (b.content && b.shape == Shape::good && b.place == Place::body && b.cues.weight == 0) return true;
+  if (b.content && b.shape == Shape::good && b.place == Place::body && b.cues.weight == 0 && !b.apart) return true;
   // On a page of a few blocks (a brief, a note) the model has nothing to
   // weigh a sentence against: it learnt from whole pages, where a sentence
   // with one paragraph near it is as often a teaser's blurb.

@@ -164,13 +164,16 @@ struct Block {
   double score = 0.5;         ///< the rules' score; the model's probability once it has judged
   double rule_score = 0.5;    ///< the rules' score, kept for the model to read
   Place place = Place::body;
+  /// In the body, but outside the article's main run of paragraphs
+  /// (mark_apart()): a teaser's lead or a comment after the article.
+  bool apart = false;
   bool content = true;
   std::vector<std::string> reasons;
 };
 
 /// The model's features of blocks[i] (boilerplate_feature_names() order),
 /// written to out, which holds model_feature_count values.
-inline constexpr std::size_t model_feature_count = 56;
+inline constexpr std::size_t model_feature_count = 57;
 void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<float> out);
 
 /// The model overrules the rules only when it is fairly sure: a block the

@@ -61,6 +61,7 @@ constexpr std::string_view own_names[] = {
     "page: paragraph share",  // of its blocks: a clean article is mostly prose, a
     "page: rules' content share",  // site's whole page mostly furniture
     "title-like",  // 4 to 15 words, mostly capitalised, no sentence end: a headline, a caption, a teaser
+    "apart from the article",  // in the body, outside the main run of paragraphs
 };
 constexpr std::size_t own_count = std::size(own_names);
 
@@ -140,6 +141,7 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
                                                   [](const Block& x) { return x.content; })),
                    static_cast<int>(blocks.size()));
   out[k++] = flag(f.words >= 4 && f.words <= 15 && !f.sentence_end && f.upper_initial * 2 > f.tokens);
+  out[k++] = flag(b.apart);
   for (const int offset : neighbour_offsets) {
     const auto j = static_cast<std::ptrdiff_t>(i) + offset;
     if (j < 0 || j >= static_cast<std::ptrdiff_t>(blocks.size())) {

@@ -532,6 +532,38 @@ TEST_CASE("the headline is the title right above the article, not a teaser or se
   check_pages(pages);
 }
 
+TEST_CASE("paragraphs after a gap of furniture are apart from the article, and the model judges them") {
+  // A teaser list's leads read as paragraphs; four or more blocks the rules
+  // drop part them from the article's main run (the run with most words).
+  const std::string page =
+      "Council approves the new harbour budget after a long night\n"
+      "The city council approved the harbour budget late on Tuesday after a seven-hour debate, ending a dispute "
+      "that had delayed repairs to the northern quay for most of the year.\n"
+      "The plan sets aside four million for the sea wall and two for dredging, and the mayor said work would "
+      "start before the autumn storms.\n"
+      "Opposition members voted against it, saying the money for dredging should have gone to the ferry "
+      "terminal, which has been closed since March.\n"
+      "Share\n"
+      "Print\n"
+      "Email\n"
+      "Most read\n"
+      "PORTAGE -- A local software developer announced on Tuesday that it would move its offices to the old "
+      "mill and hire forty people by the end of the year.\n"
+      "Copyright 2008 The Daily Harbour. All rights reserved.\n";
+  const auto segs = classify(segment(page));
+  const auto reasons_of = [&](std::string_view start) {
+    std::string all;
+    for (const auto& seg : segs)
+      if (seg.text.starts_with(start))
+        for (const auto& r : seg.reasons) all += r + "; ";
+    return all;
+  };
+  CHECK(reasons_of("PORTAGE").find("apart from the article") != std::string::npos);
+  CHECK(reasons_of("The plan sets aside").find("apart from the article") == std::string::npos);
+  CHECK(label_of(segs, "The plan sets aside") == Label::content);
+  CHECK(label_of(segs, "Opposition members voted") == Label::content);
+}
+
 TEST_CASE("a brief of a headline, a paragraph and a sentence keeps its sentence") {
   // The model learnt from whole pages, where a sentence with a single
   // paragraph near it is as often a teaser's blurb; a brief has nothing else.
