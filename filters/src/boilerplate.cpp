@@ -327,7 +327,6 @@ std::size_t comment_thread_start(const std::vector<Block>& blocks, std::size_t h
   return tail_begin;
 }
 
-// Whether the page has an article: a paragraph of prose to place the rest by.
 // The article's main run: its paragraphs joined across gaps of fewer than
 // apart_gap blocks the rules drop (a caption and its credit, a share bar;
 // table rows, list items and subheads they keep carry the run on), the run
@@ -371,6 +370,7 @@ void mark_apart(std::vector<Block>& blocks, std::size_t head_end, std::size_t ta
     blocks[i].apart = best_words > 0 && (i < best_first || i > best_last);
 }
 
+// Whether the page has an article: a paragraph of prose to place the rest by.
 bool label_by_position(std::vector<Block>& blocks) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
   if (first == blocks.end()) {  // no article paragraph: keep what is not furniture
@@ -466,8 +466,6 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
   return label_by_position(blocks);
 }
 
-// The model's verdict on each block, from the rules' evidence around it.
-// What the splitter forced stays boilerplate: that is decided by construction.
 // A page of at most this many blocks is judged by the rules inside its article.
 constexpr std::size_t small_page_blocks = 10;
 
@@ -475,8 +473,9 @@ constexpr std::size_t small_page_blocks = 10;
 // A paragraph of prose inside the article's main run stays: the pages the
 // model learnt from are whole sites' pages, where long text is as often a
 // comment or a teaser, and on a short clean article it would drop the
-// article itself. A paragraph apart from the main run, or one with a cue of furniture (a comment policy, a call to write in, a
-// syndication note) is the model's to judge like any other block. Nor does
+// article itself. A paragraph apart from the main run, or one with a cue of
+// furniture (a comment policy, a call to write in, a syndication note), is
+// the model's to judge like any other block. Nor does
 // a row of a table the rules keep (standings, results, prices) move: the
 // training pages' tables came one cell a line, so the model never saw a row
 // and reads it as a menu. What the splitter forced stays boilerplate.
@@ -493,11 +492,13 @@ bool rules_verdict_stands(const std::vector<Block>& blocks, std::size_t i) {
   return b.content && table_row(blocks, i);
 }
 
+// The model's verdict on each block, from the rules' evidence around it.
+// What the splitter forced stays boilerplate: that is decided by construction.
 void judge_by_model(const detail::BoilerplateModel& model, bool explain, std::vector<Block>& blocks) {
   std::array<float, detail::model_feature_count> features{};
   // Features read the rules' verdicts of the neighbours, so all are read
   // before any changes. Where the rules' verdict stands the model is asked
-  // only for --explain: its trees are a sixth of what cleaning costs.
+  // only for --explain: walking its trees is a tenth of cleaning's work.
   std::vector<bool> stands(blocks.size());
   std::vector<double> probability(blocks.size(), -1.0);
   for (std::size_t i = 0; i < blocks.size(); ++i) {

@@ -34,15 +34,18 @@ ROUNDS = 200
 
 
 def trees_of(booster):
-    """The booster's trees as lists of nodes, from its JSON model: exact
+    """The booster's trees as lists of nodes, and each tree's nodes' shares
+    of the training examples (hessian sums), from its JSON model: exact
     float32 split values, which the text dump rounds."""
     with tempfile.NamedTemporaryFile(suffix=".json") as f:
         booster.save_model(f.name)
-        model = json.load(open(f.name))
+        with open(f.name) as saved:
+            model = json.load(saved)
     learner = model["learner"]
     base = float(learner["learner_model_param"]["base_score"])
-    trees = []
+    trees, hessians = [], []
     for tree in learner["gradient_booster"]["model"]["trees"]:
+        hessians.append(tree["sum_hessian"])
         left, right = tree["left_children"], tree["right_children"]
         nodes = []
         for n in range(len(left)):
@@ -52,7 +55,7 @@ def trees_of(booster):
                 nodes.append(("split", tree["split_indices"][n], float(np.float32(tree["split_conditions"][n])),
                               left[n], right[n], bool(tree["default_left"][n]), tree["sum_hessian"][n]))
         trees.append(nodes)
-    return base, trees
+    return base, trees, hessians
 
 
 def write(path, base, trees, hessians):
@@ -127,11 +130,7 @@ def main():
     x, y = read_examples(sys.argv[1])
     data = xgb.DMatrix(x, label=y, missing=np.nan)
     booster = xgb.train(PARAMS, data, num_boost_round=ROUNDS)
-    base, trees = trees_of(booster)
-    with tempfile.NamedTemporaryFile(suffix=".json") as f:
-        booster.save_model(f.name)
-        model = json.load(open(f.name))
-    hessians = [t["sum_hessian"] for t in model["learner"]["gradient_booster"]["model"]["trees"]]
+    base, trees, hessians = trees_of(booster)
     write(sys.argv[2], base, trees, hessians)
     # The file must read as XGBoost reads the booster: checked on a sample.
     expected = booster.predict(xgb.DMatrix(x[:2000], missing=np.nan))
