@@ -220,6 +220,14 @@ bool credit_like(const Block& b) {
   return f.digits >= 4 || repeated(b) || (f.tokens <= 5 && f.lower_initial == 0 && f.separators == 0);
 }
 
+// A headline in title case: four to fifteen words, most of them
+// capitalised, no sentence end, no separator, few digits, not repeated.
+bool title_case_headline(const Block& b) {
+  const Features& f = b.features;
+  return !b.forced && b.cues.weight <= 0.25 && !repeated(b) && f.words >= 4 && f.words <= 15 && !f.sentence_end &&
+         f.separators == 0 && !f.has_address && f.upper_initial * 2 > f.tokens && f.digits * 4 < f.bytes;
+}
+
 // A headline of two or three words ("Flood warning", "Gao market report")
 // reads like a menu item or a section label anywhere else: it is taken
 // only right above the article, past a byline, a date or a reading time
@@ -243,7 +251,7 @@ std::optional<std::size_t> short_headline(const std::vector<Block>& blocks, std:
 // and section names above the headline, so the head's first title is
 // taken only when none stands right above the article. Titles repeated
 // across the corpus (a site's tagline) count only when no other exists.
-std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::size_t head_end) {
+std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::size_t head_end, bool title_case) {
   // A title right above a consent notice is the banner's ("Cookies on ...").
   const auto title_shaped = [&](std::size_t i) {
     return headline_like(blocks[i]) && !(i + 1 < blocks.size() && blocks[i + 1].cues.notice);
@@ -257,6 +265,10 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
     if (b.forced || (b.cues.weight == 0 && !credit_like(b))) break;
     --above;
   }
+  // Where the page's language writes headlines in title case ("Korean
+  // Golfer Wins 7th US PGA Title"), such a title right above the article is
+  // its headline; anywhere else it reads as a menu or a teaser.
+  if (title_case && above > 0 && !candidate(above - 1) && title_case_headline(blocks[above - 1])) return above - 1;
   if (above > 0 && candidate(above - 1)) {
     std::size_t top = above - 1;
     while (top > 0 && candidate(top - 1)) --top;
@@ -371,7 +383,7 @@ void mark_apart(std::vector<Block>& blocks, std::size_t head_end, std::size_t ta
 }
 
 // Whether the page has an article: a paragraph of prose to place the rest by.
-bool label_by_position(std::vector<Block>& blocks) {
+bool label_by_position(std::vector<Block>& blocks, bool title_case_headlines) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
   if (first == blocks.end()) {  // no article paragraph: keep what is not furniture
     for (auto& b : blocks) {
@@ -385,7 +397,7 @@ bool label_by_position(std::vector<Block>& blocks) {
       blocks.size() - static_cast<std::size_t>(std::find_if(blocks.rbegin(), blocks.rend(), is_anchor) -
                                                blocks.rbegin());
   tail_begin = comment_thread_start(blocks, head_end, extend_over_near_good(blocks, tail_begin));
-  const auto headline = find_headline(blocks, head_end);
+  const auto headline = find_headline(blocks, head_end, title_case_headlines);
   mark_apart(blocks, head_end, tail_begin);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
@@ -410,9 +422,10 @@ bool label_by_position(std::vector<Block>& blocks) {
 
 // The text the classifier keeps before corpus counts weigh in: what makes
 // a story a story, the same in every copy, whatever the corpus holds.
-std::vector<std::string_view> own_evidence_content(const std::vector<Unit>& units, const std::vector<Block>& blocks) {
+std::vector<std::string_view> own_evidence_content(const std::vector<Unit>& units, const std::vector<Block>& blocks,
+                                                   bool title_case_headlines) {
   std::vector<Block> judged = blocks;
-  label_by_position(judged);
+  label_by_position(judged, title_case_headlines);
   std::vector<std::string_view> pieces;
   for (const auto& block : judged) {
     if (!block.content) continue;
@@ -459,11 +472,12 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
   join_wrapped_lines(units, lexicon, blocks);
   for (auto& unit : units) unit.segment.fingerprint = segment_fingerprint(unit.segment.text);
   for (auto& block : blocks) score_block(block);
-  if (context.on_story) context.on_story(story_signature(own_evidence_content(units, blocks)));
+  const bool title_case = lexicon.title_case_headlines();
+  if (context.on_story) context.on_story(story_signature(own_evidence_content(units, blocks, title_case)));
   count_repeats(units, blocks, context);
   weigh_repetition(blocks);
   for (auto& block : blocks) block.rule_score = block.score;
-  return label_by_position(blocks);
+  return label_by_position(blocks, title_case);
 }
 
 // A page of at most this many blocks is judged by the rules inside its article.

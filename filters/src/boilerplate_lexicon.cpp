@@ -67,6 +67,9 @@ void add_phrase(std::vector<std::string>& phrases, std::string_view text) {
 
 BoilerplateLexicon::BoilerplateLexicon(std::span<const std::string> languages) {
   std::vector<std::string> codes(languages.begin(), languages.end());
+  if (!codes.empty())
+    for (const std::string& style : language_data(codes.front()).list("headline-style"))
+      m_title_case_headlines = m_title_case_headlines || style == "title case";
   codes.emplace_back(shared_lists);
   for (const std::string& code : codes) {
     const LanguageData& data = language_data(code);

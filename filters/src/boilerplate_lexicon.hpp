@@ -72,6 +72,9 @@ class BoilerplateLexicon {
   BoilerplateLexicon(const BoilerplateLexicon&) = delete;
   BoilerplateLexicon& operator=(const BoilerplateLexicon&) = delete;
 
+  /// Whether the page's own language (the first it is read in) writes
+  /// headlines in title case (headline-style.txt says "title case").
+  [[nodiscard]] bool title_case_headlines() const { return m_title_case_headlines; }
   /// A function word (stopwords.txt), lower case: prose is dense in them,
   /// menus and names are not (jusText's stop-word density).
   [[nodiscard]] bool is_stop_word(std::string_view word) const { return m_stop_words.contains(word); }
@@ -95,6 +98,7 @@ class BoilerplateLexicon {
   [[nodiscard]] const FirstWordEntry* starting_with(std::string_view word) const;
 
  private:
+  bool m_title_case_headlines = false;
   WordSet m_stop_words;
   WordSet m_button_words;
   WordSet m_button_verbs;

@@ -576,14 +576,35 @@ TEST_CASE("a brief of a headline, a paragraph and a sentence keeps its sentence"
   CHECK(label_of(segs, "Gao market report") == Label::content);
   CHECK(label_of(segs, "A report from Gao") == Label::content);
   CHECK(label_of(segs, "Traders said the grain market") == Label::content);
+  ClassifyContext in_german;
+  in_german.languages = {"de", "en"};
   const auto german = classify(segment(
       "Marktbericht aus Gao\n"
       "\n"
       "Ein Bericht aus Gao über den Markt, auf dem die Händler nach dem Regen die wieder geöffneten Stände "
       "zählten, wie es der Gemeinderat verlangt hatte.\n"
       "Die Händler sagten, der Getreidemarkt sei am Montag wieder geöffnet worden.\n"),
-      {.languages = {"de", "en"}});
+      in_german);
   CHECK(label_of(german, "Die Händler sagten") == Label::content);
+}
+
+TEST_CASE("an English headline in title case right above the article is its headline") {
+  // English papers often capitalise every word of a headline, which then
+  // looks like a menu item; right above the article, past its time stamp,
+  // it is the headline (en/headline-style.txt says "title case").
+  const std::vector<Page> pages = {
+      {{"en"},
+       "Jobs for Koreans\n"
+       "Jobs for Foreigners\n"
+       "Korean Golfer Choi Kyung-ju Wins 7th US PGA Title\n"
+       "01-14-2008 15:45\n"
+       "HONOLULU -- South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, holding off a late charge from two Americans on a gusty final day.\n"
+       "The 38-year-old finished at a four-round total of 14 under par, three shots ahead of Rory Sabbatini, after a level-par final round.\n"
+       "He received $954,000 for his victory and now ranks ninth in the world, the highest place an Asian golfer has reached.\n",
+       {"Korean Golfer Choi Kyung-ju Wins", "HONOLULU -- South Korean", "The 38-year-old", "He received"},
+       {"Jobs for Koreans", "Jobs for Foreigners", "01-14-2008 15:45"}},
+  };
+  check_pages(pages);
 }
 
 TEST_CASE("the headline is found above a credit line and a time stamp without cues") {
