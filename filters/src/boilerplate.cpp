@@ -256,7 +256,11 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
   const auto title_shaped = [&](std::size_t i) {
     return headline_like(blocks[i]) && !(i + 1 < blocks.size() && blocks[i + 1].cues.notice);
   };
-  const auto candidate = [&](std::size_t i) { return title_shaped(i) && !repeated(blocks[i]); };
+  // A time stamp ("POSTED: 11:54 pm EST January 9, 2008") is shaped like a
+  // title but is a credit line: it is passed, never taken.
+  const auto candidate = [&](std::size_t i) {
+    return title_shaped(i) && !repeated(blocks[i]) && !blocks[i].features.time_stamp;
+  };
   std::size_t above = head_end;  // the article starts at blocks[above]
   for (std::size_t passed = 0; above > 0 && passed < 3 && !candidate(above - 1); ++passed) {
     const Block& b = blocks[above - 1];

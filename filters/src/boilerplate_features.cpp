@@ -73,6 +73,17 @@ bool starts_list_item(std::string_view text) {
          text[digits + 1] == ' ';
 }
 
+// A time of day ("6:30", "11:54") or a numeric date ("1/7/2008"): a ':' or
+// '/' between two digits. Not '.' (a decimal) or '-' (a score, "0-2").
+bool has_time_stamp(std::string_view text) {
+  for (std::size_t at = 1; at + 1 < text.size(); ++at) {
+    if ((text[at] == ':' || text[at] == '/') && text[at - 1] >= '0' && text[at - 1] <= '9' && text[at + 1] >= '0' &&
+        text[at + 1] <= '9')
+      return true;
+  }
+  return false;
+}
+
 bool has_address(std::string_view text) {
   for (const std::string_view mark : {"@", "http", "www.", ".com", ".org", ".net"})
     if (text.find(mark) != std::string_view::npos) return true;
@@ -134,6 +145,7 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
   f.separators = count_separators(text) + f.tab_runs;
   f.sentence_end = chars::ends_sentence(text);
   f.has_address = has_address(text);
+  f.time_stamp = f.digits >= 3 && has_time_stamp(text);
   f.list_item = starts_list_item(text);
   f.quantity_line = starts_quantity(text);
   return f;

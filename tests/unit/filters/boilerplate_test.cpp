@@ -637,6 +637,16 @@ TEST_CASE("the headline is found above a credit line and a time stamp without cu
        "Les deux conducteurs ont été conduits à l'hôpital, légèrement blessés.\n",
        {"Un policier arrête", "Un policier a percuté", "Vers 4 heures", "Les deux conducteurs"},
        {"Toutes les actualités", "Le conseil reporte", "Claire Martin"}},
+      // A time stamp in words and digits is shaped like a title: passed, not
+      // taken, here above an English headline in title case.
+      {{"en"},
+       "Sports\n"
+       "Yao, Rockets Use Fourth-Quarter Surge To Squash Knicks\n"
+       "POSTED: 11:54 pm EST January 9, 2008\n"
+       "HOUSTON - Yao Ming scored 12 of his 30 points in the fourth quarter as the Rockets came back from ten points down to beat the Knicks on Wednesday night.\n"
+       "Tracy McGrady added 22 points and eight assists, and the Rockets won for the fourth time in five games at home.\n",
+       {"Yao, Rockets Use", "HOUSTON - Yao Ming", "Tracy McGrady added"},
+       {"Sports", "POSTED: 11:54 pm"}},
   };
   check_pages(pages);
 }
