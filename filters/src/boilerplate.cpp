@@ -487,20 +487,28 @@ bool judge_by_rules(std::vector<Segment> segments, const ClassifyContext& contex
 // A page of at most this many blocks is judged by the rules inside its article.
 constexpr std::size_t small_page_blocks = 10;
 
+// A paragraph with at least this many time-stamped short lines among the
+// four blocks either side sits in a thread ("Posted By: NAME | January 7
+// 2008 at 03:06 PM" between comments) or a live blog's entries: the model,
+// which reads how many there are, judges it.
+constexpr int thread_stamps = 2;
+
 // Whether the rules' verdict on blocks[i] stands whatever the model says.
 // A paragraph of prose inside the article's main run stays: the pages the
 // model learnt from are whole sites' pages, where long text is as often a
 // comment or a teaser, and on a short clean article it would drop the
-// article itself. A paragraph apart from the main run, or one with a cue of
-// furniture (a comment policy, a call to write in, a syndication note), is
-// the model's to judge like any other block. Nor does
+// article itself. A paragraph apart from the main run, one between time
+// stamps, or one with a cue of furniture (a comment policy, a call to write
+// in, a syndication note), is the model's to judge like any other block. Nor does
 // a row of a table the rules keep (standings, results, prices) move: the
 // training pages' tables came one cell a line, so the model never saw a row
 // and reads it as a menu. What the splitter forced stays boilerplate.
 bool rules_verdict_stands(const std::vector<Block>& blocks, std::size_t i) {
   const Block& b = blocks[i];
   if (b.forced) return true;
-  if (b.content && b.shape == Shape::good && b.place == Place::body && b.cues.weight == 0 && !b.apart) return true;
+  if (b.content && b.shape == Shape::good && b.place == Place::body && b.cues.weight == 0 && !b.apart &&
+      detail::stamps_near(blocks, i) < thread_stamps)
+    return true;
   // On a page of a few blocks (a brief, a note) the model has nothing to
   // weigh a sentence against: it learnt from whole pages, where a sentence
   // with one paragraph near it is as often a teaser's blurb.

@@ -174,7 +174,12 @@ struct Block {
 
 /// The model's features of blocks[i] (boilerplate_feature_names() order),
 /// written to out, which holds model_feature_count values.
-inline constexpr std::size_t model_feature_count = 57;
+inline constexpr std::size_t model_feature_count = 58;
+
+/// Time-stamped short blocks (Features::time_stamp, no sentence) among the
+/// four blocks either side of blocks[i]: a thread's "Posted by NAME at
+/// 03:06 PM" lines, between its comments.
+[[nodiscard]] int stamps_near(const std::vector<Block>& blocks, std::size_t i);
 void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<float> out);
 
 /// The model overrules the rules only when it is fairly sure: a block the

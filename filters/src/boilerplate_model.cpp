@@ -62,6 +62,7 @@ constexpr std::string_view own_names[] = {
     "page: rules' content share",  // site's whole page mostly furniture
     "title-like",  // 4 to 15 words, mostly capitalised, no sentence end: a headline, a caption, a teaser
     "apart from the article",  // in the body, outside the main run of paragraphs
+    "time stamps near",        // time-stamped short blocks among the four either side
 };
 constexpr std::size_t own_count = std::size(own_names);
 
@@ -89,6 +90,15 @@ std::vector<std::string> all_feature_names() {
 }
 
 }  // namespace
+
+int stamps_near(const std::vector<Block>& blocks, std::size_t i) {
+  int stamps = 0;
+  for (std::size_t j = i >= 4 ? i - 4 : 0; j < std::min(blocks.size(), i + 5); ++j) {
+    const Features& f = blocks[j].features;
+    if (j != i && f.time_stamp && !f.sentence_end && f.tokens <= 16) ++stamps;
+  }
+  return stamps;
+}
 
 void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<float> out) {
   const Block& b = blocks[i];
@@ -142,6 +152,7 @@ void model_features(const std::vector<Block>& blocks, std::size_t i, std::span<f
                    static_cast<int>(blocks.size()));
   out[k++] = flag(f.words >= 4 && f.words <= 15 && !f.sentence_end && f.upper_initial * 2 > f.tokens);
   out[k++] = flag(b.apart);
+  out[k++] = static_cast<float>(std::min(stamps_near(blocks, i), 4)) / 4.0F;
   for (const int offset : neighbour_offsets) {
     const auto j = static_cast<std::ptrdiff_t>(i) + offset;
     if (j < 0 || j >= static_cast<std::ptrdiff_t>(blocks.size())) {

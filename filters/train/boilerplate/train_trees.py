@@ -18,7 +18,7 @@ import tempfile
 import numpy as np
 import xgboost as xgb
 
-FEATURES = 57  # model_feature_count in filters/src/boilerplate_internal.hpp
+FEATURES = 58  # model_feature_count in filters/src/boilerplate_internal.hpp
 PARAMS = {
     "objective": "binary:logistic",
     "tree_method": "exact",
