@@ -567,29 +567,27 @@ TEST_CASE("paragraphs after a gap of furniture are apart from the article, and t
 TEST_CASE("a thread of comments under time-stamped signatures, with no heading, is boilerplate") {
   // No "Comments" heading and no Reply buttons: only "Posted By: NAME |
   // DATE at TIME" lines between the readers' prose, right after the article.
-  const std::string page =
-      "Harbour strike enters its second week\n"
-      "Dock workers at the port extended their strike on Tuesday after talks with the port company over pay "
-      "and night shifts broke down for the third time this month.\n"
-      "The union said its members would return only when the allowance cut in January, worth a fifth of a "
-      "crane operator's pay, was restored in full.\n"
-      "Shipping lines have begun to divert vessels to other ports, and importers warned that the cost of the "
-      "delays would reach the shops within a month.\n"
-      "Posted By: harbourwatcher | January 07 2008 at 03:06 PM\n"
-      "This strike was coming for years, and the port company only has itself to blame for it.\n"
-      "Posted By: mammamia | January 07 2008 at 03:12 PM\n"
-      "I work at the container terminal and nobody I know wants this, but the night shifts are killing us.\n"
-      "Posted By: JRoo | January 07 2008 at 03:19 PM\n"
-      "Who pays in the end? We do, at the checkout, as always.\n"
-      "Posted By: hawaiian | January 07 2008 at 03:25 PM\n"
-      "They should sit down and talk again instead of shouting at each other in the papers.\n";
-  const auto segs = classify(segment(page));
-  for (const std::string line : {"Harbour strike enters", "Dock workers at the port", "The union said",
-                                 "Shipping lines have begun"})
-    CHECK(label_of(segs, line) == Label::content);
-  for (const std::string line : {"Posted By: harbourwatcher", "This strike was coming", "I work at the container",
-                                 "They should sit down"})
-    CHECK(label_of(segs, line) == Label::boilerplate);
+  const std::vector<Page> pages = {
+      {{"en"},
+       "Harbour strike enters its second week\n"
+       "Dock workers at the port extended their strike on Tuesday after talks with the port company over pay "
+       "and night shifts broke down for the third time this month.\n"
+       "The union said its members would return only when the allowance cut in January, worth a fifth of a "
+       "crane operator's pay, was restored in full.\n"
+       "Shipping lines have begun to divert vessels to other ports, and importers warned that the cost of the "
+       "delays would reach the shops within a month.\n"
+       "Posted By: harbourwatcher | January 07 2008 at 03:06 PM\n"
+       "This strike was coming for years, and the port company only has itself to blame for it.\n"
+       "Posted By: mammamia | January 07 2008 at 03:12 PM\n"
+       "I work at the container terminal and nobody I know wants this, but the night shifts are killing us.\n"
+       "Posted By: JRoo | January 07 2008 at 03:19 PM\n"
+       "Who pays in the end? We do, at the checkout, as always.\n"
+       "Posted By: hawaiian | January 07 2008 at 03:25 PM\n"
+       "They should sit down and talk again instead of shouting at each other in the papers.\n",
+       {"Harbour strike enters", "Dock workers at the port", "The union said", "Shipping lines have begun"},
+       {"Posted By: harbourwatcher", "This strike was coming", "I work at the container", "They should sit down"}},
+  };
+  check_pages(pages);
 }
 
 TEST_CASE("a brief of a headline, a paragraph and a sentence keeps its sentence") {
