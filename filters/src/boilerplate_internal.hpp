@@ -100,7 +100,7 @@ struct Features {
   bool list_item = false;    ///< starts with a list marker ("- ", "• ", "1. ", "2) ")
   bool quantity_line = false;  ///< starts with a number and a word ("500 g flour", "2 eggs")
   int tab_runs = 0;          ///< runs of tabs (table cells), also counted in separators
-  bool time_stamp = false;   ///< a ':' or '/' between two digits: a time of day, a numeric date
+  bool time_stamp = false;   ///< three digits or more and a ':' or '/' between two: a time, a numeric date
   [[nodiscard]] double stop_ratio() const { return words == 0 ? 0.0 : double(stop_words) / words; }
 };
 
