@@ -491,6 +491,15 @@ TEST_CASE("a short clean article keeps its paragraphs and its table") {
   CHECK(label_of(segs, "Share this article") == Label::boilerplate);
 }
 
+// The article under the two headline tests' pages: a report of three paragraphs.
+const std::string golf_article =
+    "HONOLULU -- South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, holding off a late charge from two "
+    "Americans on a gusty final day.\n"
+    "The 38-year-old finished at a four-round total of 14 under par, three shots ahead of Rory Sabbatini, after a "
+    "level-par final round.\n"
+    "He received $954,000 for his victory and now ranks ninth in the world, the highest place an Asian golfer has "
+    "reached.\n";
+
 TEST_CASE("the headline is the title right above the article, not a teaser or section name above it") {
   // Scraped pages often keep a section name, a date and the teasers of
   // other stories above the headline; the headline is the title nearest the
@@ -501,10 +510,8 @@ TEST_CASE("the headline is the title right above the article, not a teaser or se
        "Jobs for foreigners in the capital\n"
        "Ten years of the new airport, in pictures\n"
        "01-14-2008 15:45\n"
-       "Korean golfer Choi wins his seventh US tour title\n"
-       "HONOLULU -- South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, holding off a late charge from two Americans on a gusty final day.\n"
-       "The 38-year-old finished at a four-round total of 14 under par, three shots ahead of Rory Sabbatini, after a level-par final round.\n"
-       "He received $954,000 for his victory and now ranks ninth in the world, the highest place an Asian golfer has reached.\n",
+       "Korean golfer Choi wins his seventh US tour title\n" +
+           golf_article,
        {"Korean golfer Choi wins", "HONOLULU -- South Korean", "The 38-year-old", "He received"},
        {"Jobs for foreigners", "Ten years of the new airport", "01-14-2008 15:45"}},
       {{"de", "en"},
@@ -623,10 +630,8 @@ TEST_CASE("an English headline in title case right above the article is its head
        "Jobs for Koreans\n"
        "Jobs for Foreigners\n"
        "Korean Golfer Choi Kyung-ju Wins 7th US PGA Title\n"
-       "01-14-2008 15:45\n"
-       "HONOLULU -- South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, holding off a late charge from two Americans on a gusty final day.\n"
-       "The 38-year-old finished at a four-round total of 14 under par, three shots ahead of Rory Sabbatini, after a level-par final round.\n"
-       "He received $954,000 for his victory and now ranks ninth in the world, the highest place an Asian golfer has reached.\n",
+       "01-14-2008 15:45\n" +
+           golf_article,
        {"Korean Golfer Choi Kyung-ju Wins", "HONOLULU -- South Korean", "The 38-year-old", "He received"},
        {"Jobs for Koreans", "Jobs for Foreigners", "01-14-2008 15:45"}},
   };
