@@ -127,10 +127,16 @@ fuzz: deps fuzz-deps
 # committed: L3S-GN1 is for research use), and `make train-boilerplate`
 # trains the model from them and the project's own labelled folders
 # (filters/train/boilerplate/README.md).
-.PHONY: l3s-data train-boilerplate
+.PHONY: l3s-data conll-data train-boilerplate
 l3s-data:
 	@[ -n "$(L3S_MIRROR)" ] || { echo "make l3s-data: set L3S_MIRROR to a git mirror of github.com/geodrome/page-signal" >&2; exit 2; }
 	python3 filters/train/boilerplate/prepare_l3s.py --mirror "$(L3S_MIRROR)" --out .cache/l3s-gn1
+
+# `make conll-data CONLL_MIRROR=DIR`: CoNLL-2003's eng.train and eng.testa (never
+# eng.testb) as entity gold folders in .cache/conll (never committed: Reuters text).
+conll-data:
+	@[ -n "$(CONLL_MIRROR)" ] || { echo "make conll-data: set CONLL_MIRROR to a git mirror of github.com/ZhixiuYe/HSCRF-pytorch" >&2; exit 2; }
+	python3 filters/train/entities/prepare_conll.py --mirror "$(CONLL_MIRROR)" --out .cache/conll
 
 # Only retraining needs XGBoost (Debian's python3-xgboost): the model it
 # writes is read by the project's own code, and nothing else depends on it.

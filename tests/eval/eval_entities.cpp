@@ -122,6 +122,44 @@ std::vector<Keyed> parse_entities(const nlohmann::json& json) {
   return entities;
 }
 
+/// The names a gold file lists as "ignored" (CoNLL-2003's MISC: nationalities,
+/// events), which are scored neither way; none when it has no such list.
+std::vector<Keyed> parse_ignored(const nlohmann::json& json) {
+  std::vector<Keyed> out;
+  if (!json.is_object() || !json.contains("ignored") || !json["ignored"].is_array()) return out;
+  for (const auto& entry : json["ignored"]) {
+    if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string())
+      throw std::runtime_error("an entry of \"ignored\" has no \"name\" string: " + entry.dump());
+    std::vector<std::string> forms;
+    if (entry.contains("aliases") && entry["aliases"].is_array())
+      for (const auto& alias : entry["aliases"]) forms.push_back(wf::repair_mojibake(alias_text(alias)));
+    out.emplace_back(Kind::actor, wf::repair_mojibake(entry["name"].get<std::string>()), forms);
+  }
+  return out;
+}
+
+/// NAME.entities.json's ignored names (parse_ignored), or an error naming the file.
+std::vector<Keyed> load_ignored(const fs::path& folder, const GoldDocument& doc) {
+  const fs::path path = folder / (doc.name + ".entities.json");
+  try {
+    return parse_ignored(nlohmann::json::parse(read_file(path)));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path.string() + ": " + e.what());
+  }
+}
+
+/// Leaves out the predicted entities that match no gold entity of either
+/// kind but match a name the gold ignores; returns how many.
+std::size_t drop_ignored(std::vector<Keyed>& predicted, const std::vector<Keyed>& gold,
+                         const std::vector<Keyed>& ignored) {
+  const auto before = predicted.size();
+  std::erase_if(predicted, [&](const Keyed& p) {
+    const auto shares = [&](const Keyed& g) { return p.shares_key(g); };
+    return std::none_of(gold.begin(), gold.end(), shares) && std::any_of(ignored.begin(), ignored.end(), shares);
+  });
+  return before - predicted.size();
+}
+
 /// NAME.entities.json in the folder, or an error naming the file.
 std::vector<Keyed> load_entities(const fs::path& folder, const GoldDocument& doc) {
   const fs::path path = folder / (doc.name + ".entities.json");
@@ -285,10 +323,15 @@ int evaluate_entities(const fs::path& folder, const Options& options) {
     const bool has_prediction = !extract && fs::exists(options.predictions / (doc.name + ".entities.json"));
     predicted.push_back(has_prediction ? load_entities(options.predictions, doc) : std::vector<Keyed>{});
   }
-  if (extract) {
+  if (extract && options.gold_content) {
+    for (std::size_t i = 0; i < docs.size(); ++i) predicted[i] = predicted_entities(wf::segment(gold_content_text(docs[i])));
+  } else if (extract) {
     const auto classified = classify_folder(docs, !options.no_corpus);
     for (std::size_t i = 0; i < docs.size(); ++i) predicted[i] = predicted_entities(classified[i]);
   }
+
+  std::size_t ignored = 0;
+  for (std::size_t i = 0; i < docs.size(); ++i) ignored += drop_ignored(predicted[i], gold[i], load_ignored(folder, docs[i]));
 
   print_header();
   Tally overall;
@@ -318,6 +361,7 @@ int evaluate_entities(const fs::path& folder, const Options& options) {
               figure(overall.recall[0]).c_str(), figure(overall.precision[1]).c_str(),
               figure(overall.recall[1]).c_str(), figure(overall.any_precision).c_str(),
               figure(overall.any_recall).c_str());
+  if (ignored > 0) std::printf("  (%zu predicted entities matched only names the gold ignores, and were not scored)\n", ignored);
   return meets_bars(overall, options) ? 0 : 1;
 }
 

@@ -83,6 +83,9 @@ struct Options {
   /// Score the NAME.entities.json files of this folder as the prediction
   /// instead of running the extractor; the gold folder itself is the scorer's self-check.
   fs::path predictions;
+  /// Extract from the gold's content (C lines and M lines' parts) instead of
+  /// what the classifier keeps: the entity stage scored alone.
+  bool gold_content = false;
 };
 
 /// Each prints one row per file and an overall line; 0 when the bars are met, 1 when not.

@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
       ->needs(entity_mode);
   app.add_option("--min-recall", options.min_recall, "entities: fail when overall recall is below this")
       ->needs(entity_mode);
+  app.add_flag("--gold-content", options.gold_content,
+               "entities: extract from the gold's content lines rather than what the classifier keeps "
+               "(the entity stage scored alone)")
+      ->needs(entity_mode);
   app.add_option("--predictions", predictions,
                  "entities: score the NAME.entities.json of this folder instead of running the extractor "
                  "(a missing file predicts nothing; the gold folder itself is the scorer's self-check)")
