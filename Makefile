@@ -127,7 +127,7 @@ fuzz: deps fuzz-deps
 # committed: L3S-GN1 is for research use), and `make train-boilerplate`
 # trains the model from them and the project's own labelled folders
 # (filters/train/boilerplate/README.md).
-.PHONY: l3s-data conll-data train-boilerplate
+.PHONY: l3s-data conll-data train-boilerplate train-entities
 l3s-data:
 	@[ -n "$(L3S_MIRROR)" ] || { echo "make l3s-data: set L3S_MIRROR to a git mirror of github.com/geodrome/page-signal" >&2; exit 2; }
 	python3 filters/train/boilerplate/prepare_l3s.py --mirror "$(L3S_MIRROR)" --out .cache/l3s-gn1
@@ -146,6 +146,16 @@ train-boilerplate: build
 	$(call install_missing,$(TRAIN_PACKAGES))
 	cmake --build $(BUILD) -j $(JOBS) --target winnow-train-boilerplate
 	filters/train/boilerplate/train.sh $(BUILD) filters/lang/mul/boilerplate.model
+
+# The English entity tagger, from .cache/conll/train (make conll-data), in
+# seconds; no package beyond the build's own (filters/train/entities/README.md).
+ENTITY_EPOCHS := 6
+ENTITY_MIN_COUNT := 3
+train-entities: build
+	@[ -d .cache/conll/train ] || { echo "make train-entities: no .cache/conll/train; run make conll-data first" >&2; exit 2; }
+	cmake --build $(BUILD) -j $(JOBS) --target winnow-train-entities
+	$(BUILD)/tests/eval/winnow-train-entities --epochs $(ENTITY_EPOCHS) --min-count $(ENTITY_MIN_COUNT) \
+	  --out filters/lang/en/entities.model .cache/conll/train
 
 # Benchmarks (not part of `make test`): figures and the command that made them.
 # `make bench` is issue #6's: winnow against omindex and recoll on the 10k and

@@ -18,13 +18,16 @@
 #include "winnow/filters/entities.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "entity_lexicon.hpp"
 #include "entity_spans.hpp"
+#include "entity_tagger.hpp"
 #include "entity_words.hpp"
 #include "gazetteer.hpp"
 
@@ -32,7 +35,11 @@ namespace winnow::filters {
 namespace {
 
 using detail::Candidate;
+using detail::add_candidate;
 using detail::EntityLexicon;
+using detail::EntityTagger;
+using detail::NameTag;
+using detail::NameType;
 using detail::EntityWord;
 using detail::Gazetteer;
 using detail::Guess;
@@ -41,6 +48,7 @@ using detail::Place;
 using detail::PlaceLevel;
 using detail::mark_name_like;
 using detail::plain_common_word;
+using detail::spaces_only;
 using detail::split_words;
 
 // ------------------------------------------------------------- 3. document
@@ -62,16 +70,54 @@ struct Merged {
 
 class DocumentEntities {
  public:
-  DocumentEntities(const Gazetteer& gazetteer, const EntityLexicon& lexicon)
-      : gazetteer_(gazetteer), lexicon_(lexicon) {}
+  DocumentEntities(const Gazetteer& gazetteer, const EntityLexicon& lexicon, const EntityTagger* tagger)
+      : gazetteer_(gazetteer), lexicon_(lexicon), tagger_(tagger) {}
 
   void add_segment(std::string_view text) {
     std::vector<EntityWord> words = split_words(text);
     mark_name_like(text, words, gazetteer_, lexicon_);
+    if (!tagger_) return find_candidates(gazetteer_, lexicon_, text, words, candidates_, order_);
+    const detail::TaggerLine line{text, words, gazetteer_, lexicon_};
+    const detail::TaggedWords tagged = tagger_->tag(line);
+    const std::vector<NameTag>& tags = tagged.tags;
+    // In a line of capitals every word looks like a name: the tagger says which are.
+    const bool capitals = tagged.capitals;
+    if (capitals)
+      for (std::size_t w = 0; w < words.size(); ++w) words[w].name_like = tags[w].type != NameType::none;
+    const std::size_t first_new = candidates_.size();
     find_candidates(gazetteer_, lexicon_, text, words, candidates_, order_);
+    // The names the tagger finds where the rules saw none: "de Klerk", a team in a table.
+    std::vector<bool> covered(words.size(), false);
+    for (std::size_t c = first_new; c < candidates_.size(); ++c)
+      for (std::size_t w = candidates_[c].first_word; w <= candidates_[c].last_word; ++w) covered[w] = true;
+    for (std::size_t w = 0; w < words.size();) {
+      const NameType type = tags[w].type;
+      std::size_t last = w;
+      while (last + 1 < words.size() && tags[last + 1].type == type && !tags[last + 1].begins) ++last;
+      const bool named = type == NameType::person || type == NameType::organisation || type == NameType::place;
+      if (named && tagger_only_name(words, w, last, capitals) && std::none_of(covered.begin() + static_cast<std::ptrdiff_t>(w),
+                                covered.begin() + static_cast<std::ptrdiff_t>(last) + 1, [](bool c) { return c; }))
+        add_candidate(gazetteer_, lexicon_, text, words, w, last, candidates_, order_);
+      w = last + 1;
+    }
+    // What the tagger says of each candidate settles it, or drops it.
+    const bool table = tagged.table;
+    std::size_t kept = first_new;
+    for (std::size_t c = first_new; c < candidates_.size(); ++c) {
+      Candidate& candidate = candidates_[c];
+      const std::size_t first = candidate.first_word;
+      const std::size_t last = candidate.last_word;
+      // "Plymouth 2 Preston 1", "Somerset 83 and 174": a score beside the name.
+      const bool scored = table || (last + 1 < words.size() && words[last + 1].digits && spaces_only(words[last + 1].gap));
+      if (!settle(candidate, type_over(tags, first, last), scored)) continue;
+      if (kept != c) candidates_[kept] = std::move(candidate);
+      ++kept;
+    }
+    candidates_.resize(kept);
   }
 
   Entities finish() {
+    organisation_towns();
     count_lone_words();
     // Full names first, longest first, so short forms can join them.
     std::vector<const Candidate*> actors;
@@ -99,6 +145,82 @@ class DocumentEntities {
   }
 
  private:
+  // The type most of a candidate's words are tagged with; none unless at
+  // least half of them are in a name.
+  static NameType type_over(const std::vector<NameTag>& tags, std::size_t first, std::size_t last) {
+    std::array<std::size_t, 5> counts{};
+    for (std::size_t w = first; w <= last; ++w) ++counts[static_cast<std::size_t>(tags[w].type)];
+    const auto named = static_cast<std::size_t>(std::max_element(counts.begin() + 1, counts.end()) - counts.begin());
+    return 2 * counts[named] >= last - first + 1 ? static_cast<NameType>(named) : NameType::none;
+  }
+
+  // What the tagger decides (winnow(7), "Entities"). A candidate the
+  // tagger finds no name in, or only another kind of name (an event, a
+  // product), is dropped, unless it is a demonym ("Malian", which the tagger
+  // reads as another kind of name) or a country or a region the gazetteer
+  // knows, or a head word names it ("Islamic State", "Alau Dam"). Where the
+  // gazetteer or a head word made the guess, the guess stands, except that
+  // a town the tagger reads as an organisation may be one (a club, a
+  // company: organisation_towns). Otherwise the tagger's person or
+  // organisation is an actor, unless the context names a place ("in
+  // Tinzaouatene"), and its place is a place, unless it is an acronym or a
+  // full name ("Simon Adingra"). A lone common word ("Nice") still needs the
+  // evidence the rules ask for. Returns false to drop the candidate.
+  bool settle(Candidate& c, NameType type, bool scored) const {
+    if (c.guess == Guess::demonym) return true;
+    const bool named = type == NameType::person || type == NameType::organisation || type == NameType::place;
+    const bool country_or_region = c.guess == Guess::place && c.place && c.place->level <= PlaceLevel::region;
+    const bool head_word = c.by_head && !c.place;
+    if (!named) return country_or_region || head_word;
+    const bool place_said = c.strong_place_context || (c.place_context && !c.sentence_start);
+    if (c.by_head) {
+      const bool town = c.guess == Guess::place && c.place && !country_or_region;
+      c.organisation_town = town && type == NameType::organisation && !place_said;
+      c.scored = scored;
+      return true;  // a town the gazetteer names still needs the evidence a place asks for ("Nice")
+    }
+    if (c.guess == Guess::lone && plain_common_word(gazetteer_, c.key)) return true;
+    if (type == NameType::place || place_said) {
+      const bool full_name = c.guess == Guess::actor && gazetteer_.known_name(c.word_keys.front());
+      if (c.guess != Guess::acronym && !full_name) to_place(c);
+    } else if (c.guess == Guess::lone) {
+      c.guess = Guess::actor;
+    }
+    c.tagged = true;
+    return true;
+  }
+
+  // A town the tagger reads as an organisation is one when some use of it
+  // in the document acts as an organisation does: a score beside it
+  // ("Plymouth 2 Preston 1"), a verb of speech after it ("Meta said"), a
+  // noun or an appositive that makes it one, a title before it. Then every
+  // such use is the organisation; "The army entered Gao" alone stays a place.
+  void organisation_towns() {
+    std::unordered_set<std::string> acting;
+    for (const Candidate& c : candidates_) {
+      if (c.organisation_town && (c.scored || c.speech_after || c.descriptor_after || c.appositive ||
+                                  c.agent_before || c.title_before))
+        acting.insert(c.key);
+    }
+    for (Candidate& c : candidates_)
+      if (c.organisation_town && acting.contains(c.key)) c.guess = Guess::actor;
+  }
+
+  void to_place(Candidate& c) const {
+    if (c.guess == Guess::place) return;
+    c.guess = Guess::place;
+    c.place = gazetteer_.place(c.key);
+  }
+
+  // A name only the tagger sees must look like one: two words or more, or a
+  // word that is no common word, or any word of a line in capitals.
+  bool tagger_only_name(const std::vector<EntityWord>& words, std::size_t first, std::size_t last,
+                        bool capitals) const {
+    if (last > first || capitals) return true;
+    const EntityWord& word = words[first];
+    return word.key.size() >= 2 && !plain_common_word(gazetteer_, word.key) && (word.capitalised || word.camel);
+  }
+
   void count_lone_words() {
     for (const Candidate& c : candidates_)
       if (!c.sentence_start) ++mid_sentence_uses_[c.key];
@@ -157,7 +279,7 @@ class DocumentEntities {
     if (c.word_keys.size() == 1 && (c.place->level == PlaceLevel::city || c.place->level == PlaceLevel::subdivision) &&
         link_short_form(c, Link::surname))
       return;
-    if (!place_has_evidence(c)) return;
+    if (!c.tagged && !place_has_evidence(c)) return;
     add(c, EntityKind::place, entity_key(c.place->name), c.place->name);
   }
 
@@ -326,6 +448,7 @@ class DocumentEntities {
 
   const Gazetteer& gazetteer_;
   const EntityLexicon& lexicon_;
+  const EntityTagger* tagger_;  // nullptr: the rules alone
   std::vector<Candidate> candidates_;
   std::size_t order_ = 0;
   std::map<std::pair<EntityKind, std::string>, Merged> entities_;
@@ -338,9 +461,23 @@ class DocumentEntities {
 
 Entities extract_entities(const std::vector<Segment>& segments, std::string_view language) {
   // The language's tables once per document: the rules ask them about every word.
-  DocumentEntities document(Gazetteer::for_language(language), detail::entity_lexicon(language));
-  for (const Segment& segment : segments)
-    if (segment.label == Label::content) document.add_segment(segment.text);
+  DocumentEntities document(Gazetteer::for_language(language), detail::entity_lexicon(language),
+                            EntityTagger::for_language(language));
+  // The content segments of one line are read as one text: a sentence
+  // break inside a name ("M. Butcher", "Bank of St. Louis") would cut it.
+  std::string line_text;
+  int line = -1;
+  for (const Segment& segment : segments) {
+    if (segment.label != Label::content) continue;
+    if (segment.line != line && !line_text.empty()) {
+      document.add_segment(line_text);
+      line_text.clear();
+    }
+    line = segment.line;
+    if (!line_text.empty()) line_text.push_back(' ');
+    line_text += segment.text;
+  }
+  if (!line_text.empty()) document.add_segment(line_text);
   return document.finish();
 }
 

@@ -48,7 +48,16 @@ struct SpanBuilder {
 
   // The word at w carries the name on: capitalised, after nothing but spaces.
   bool continues_name(std::size_t w) const {
-    return w < words.size() && words[w].name_like && spaces_only(words[w].gap);
+    if (w >= words.size() || !words[w].name_like) return false;
+    return spaces_only(words[w].gap) || after_initial(w);
+  }
+
+  // "M. Butcher", "George W. Bush": an initial's full stop stays inside the name.
+  bool after_initial(std::size_t w) const {
+    if (w == 0 || words[w].gap != ". ") return false;
+    const EntityWord& initial = words[w - 1];
+    return initial.end - initial.begin == 1 && initial.capitalised && !lexicon.function_words.contains(words[w].key) &&
+           !lexicon.function_words.contains(initial.key);
   }
 
   bool joins(std::size_t head, const std::string& connector, std::size_t next, bool joined_before) const {
@@ -230,6 +239,12 @@ struct SpanBuilder {
     }
     if (last > first && has_head(first, last)) return Guess::actor;
     if (last > first && lexicon.compass.contains(first_key) && !plain_common_word(gazetteer, words[last].key)) return Guess::place;
+    return Guess::lone;  // no head word: guess_by_shape
+  }
+
+  // What a name with no head word is by its shape alone: an acronym, a lone
+  // word, or (two words or more) an actor.
+  Guess guess_by_shape(std::size_t first, std::size_t last) const {
     if (first == last) {
       if (words[first].acronym) return Guess::acronym;
       return Guess::lone;
@@ -248,6 +263,9 @@ struct SpanBuilder {
     if (non_entity(first, last)) return;
     Candidate candidate;
     candidate.guess = guess_for(first, last, candidate.place);
+    // The gazetteer or a head word decided: what else reads the name leaves it so.
+    candidate.by_head = candidate.guess != Guess::lone;
+    if (!candidate.by_head) candidate.guess = guess_by_shape(first, last);
     candidate.text = surface(first, last);
     candidate.key = join_keys(first, last);
     if (candidate.key.empty()) return;
@@ -276,6 +294,8 @@ struct SpanBuilder {
     }
     for (std::size_t w = first; w <= last; ++w)
       if (lexicon.organisation_heads.contains(words[w].key) && first != last) candidate.organisation_head = true;
+    candidate.first_word = first;
+    candidate.last_word = last;
     candidate.order = order++;
     candidate.sentence_start = words[first].sentence_start;
     candidate.title_before = title_before || (first > 0 && lexicon.titles.contains(words[first - 1].key));
@@ -356,6 +376,12 @@ struct SpanBuilder {
 };
 
 }  // namespace
+
+void add_candidate(const Gazetteer& gazetteer, const EntityLexicon& lexicon, std::string_view text,
+                   const std::vector<EntityWord>& words, std::size_t first, std::size_t last,
+                   std::vector<Candidate>& out, std::size_t& order) {
+  SpanBuilder{gazetteer, lexicon, text, words, out, order}.emit(first, last, false);
+}
 
 void find_candidates(const Gazetteer& gazetteer, const EntityLexicon& lexicon, std::string_view text,
                      const std::vector<EntityWord>& words, std::vector<Candidate>& out, std::size_t& order) {

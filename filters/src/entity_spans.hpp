@@ -20,6 +20,8 @@ enum class Guess { place, actor, demonym, lone, acronym };
 
 struct Candidate {
   Guess guess = Guess::lone;
+  std::size_t first_word = 0;  // its words in the segment: [first_word, last_word]
+  std::size_t last_word = 0;
   std::string text;  // as written
   std::string key;
   const Place* place = nullptr;
@@ -42,7 +44,18 @@ struct Candidate {
   bool listed_with_name = false;  // "Hershey, Mondelez and Nestlé"
   bool camel = false;
   bool in_parentheses_after = false;  // "(ACRONYM)" directly after the previous candidate
+  bool by_head = false;  // the gazetteer or a head word made the guess ("Islamic State", "Alau Dam", "Mali")
+  bool tagged = false;
+  bool organisation_town = false;  // a town the tagger reads as an organisation: a club, a company ("Meta")
+  bool scored = false;             // a score beside it: "Plymouth 2 Preston 1"  // the tagger named it a person, an organisation or a place: no more evidence is asked
 };
+
+/// Appends the candidate name made of words [first, last] to `out`, as the
+/// spans pass makes each (context, guess), unless the rules make it no name
+/// (an event, a law, a month).
+void add_candidate(const Gazetteer& gazetteer, const EntityLexicon& lexicon, std::string_view text,
+                   const std::vector<EntityWord>& words, std::size_t first, std::size_t last,
+                   std::vector<Candidate>& out, std::size_t& order);
 
 /// Appends the candidate names of one segment's words to `out`, numbering
 /// them from `order` on (which it advances).

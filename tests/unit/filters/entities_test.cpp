@@ -20,6 +20,11 @@
 #include "winnow/filters/segment.hpp"
 #include "winnow/filters/text.hpp"
 
+#include "entity_lexicon.hpp"
+#include "entity_tagger.hpp"
+#include "entity_words.hpp"
+#include "gazetteer.hpp"
+
 using winnow::filters::Entities;
 using winnow::filters::Entity;
 using winnow::filters::entity_key;
@@ -324,4 +329,98 @@ TEST_CASE("month and weekday names are ICU's for the document's language, and no
   // The abbreviations papers use that ICU lacks (month-extras.txt, weekday-extras.txt).
   CHECK(extract_entities("Talks began on Tues and again on Tues, then Thurs and Thurs, until Sept and Sept.")
             .actors.empty());
+}
+
+// ------------------------------------------------------------ the tagger
+
+namespace {
+
+namespace wd = winnow::filters::detail;
+
+// Trains a model on a few lines, each word tagged by its letter in `tags`
+// (O outside, P person, G organisation, L place), and reads it back.
+wd::EntityTagger tiny_model(const std::vector<std::pair<std::string, std::string>>& lines, unsigned epochs) {
+  const auto& gazetteer = wd::Gazetteer::for_language("en");
+  const auto& lexicon = wd::entity_lexicon("en");
+  wd::EntityTaggerTrainer trainer;
+  for (const auto& [text, letters] : lines) {
+    auto words = wd::split_words(text);
+    wd::mark_name_like(text, words, gazetteer, lexicon);
+    std::vector<wd::NameTag> tags;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const char letter = letters.at(w);
+      const auto type = letter == 'P' ? wd::NameType::person : letter == 'G' ? wd::NameType::organisation
+                        : letter == 'L' ? wd::NameType::place : wd::NameType::none;
+      tags.push_back({type, type != wd::NameType::none && (w == 0 || letters[w - 1] != letter)});
+    }
+    trainer.add_line(wd::line_features({text, words, gazetteer, lexicon}), tags);
+  }
+  for (unsigned e = 1; e <= epochs; ++e) (void)trainer.epoch(e);
+  return trainer.averaged(1);
+}
+
+std::string tag_letters(const wd::EntityTagger& tagger, const std::string& text) {
+  const auto& gazetteer = wd::Gazetteer::for_language("en");
+  const auto& lexicon = wd::entity_lexicon("en");
+  auto words = wd::split_words(text);
+  wd::mark_name_like(text, words, gazetteer, lexicon);
+  std::string out;
+  for (const auto& tag : tagger.tag({text, words, gazetteer, lexicon}).tags) {
+    out.push_back(tag.type == wd::NameType::person ? 'P' : tag.type == wd::NameType::organisation ? 'G'
+                  : tag.type == wd::NameType::place ? 'L' : 'O');
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the tagger learns its training lines, and the model it writes reads back the same") {
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {"Anna Berg of Acme Corp said prices rose in Oslo.", "PPOGGOOOOL"},
+      {"In Lima, Carl Dahl told Zeta Bank of the plan.", "OLPPOGGOOO"},
+      {"Prices fell in Quito, Eva Lund said.", "OOOLPPO"},
+  };
+  const wd::EntityTagger tagger = tiny_model(lines, 8);
+  for (const auto& [text, letters] : lines) CHECK(tag_letters(tagger, text) == letters);
+  // Written and read again, the model tags as the trainer's averaged one.
+  const wd::EntityTagger again = tiny_model(lines, 8);
+  CHECK(tag_letters(again, "Anna Berg told Acme Corp of Lima.") == tag_letters(tagger, "Anna Berg told Acme Corp of Lima."));
+}
+
+TEST_CASE("a damaged entity model is refused with what is wrong with it") {
+  const auto refused = [](const std::string& text) {
+    std::istringstream in(text);
+    try {
+      wd::EntityTagger tagger(in);
+    } catch (const std::runtime_error& error) {
+      return std::string(error.what());
+    }
+    return std::string("read");
+  };
+  CHECK(refused("not a model\n").find("not an entity model") != std::string::npos);
+  CHECK(refused("winnow-entity-tagger 1\nO 1 2 3\n").find("transition row is short") != std::string::npos);
+  CHECK(refused("winnow-entity-tagger 1\n").find("ends inside the transitions") != std::string::npos);
+}
+
+TEST_CASE("a headline in capitals gives its names, not the sport's") {
+  // With the shipped English model: case says nothing in a line of capitals.
+  const Entities e = extract_entities(
+      "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n"
+      "Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria on Friday.\n");
+  CHECK(find(e.actors, "SOCCER") == nullptr);
+  CHECK(find(e.places, "Japan") != nullptr);
+  CHECK(find(e.places, "China") != nullptr);
+  CHECK(find(e.places, "Syria") != nullptr);
+}
+
+TEST_CASE("the teams of a results table are actors, though named after their towns") {
+  const Entities e = extract_entities(
+      "English league results on Saturday:\n"
+      "Plymouth 2 Preston 1\n"
+      "Walsall 1 Wrexham 2\n"
+      "Bristol Rovers 0 Millwall 3\n");
+  CHECK(find(e.actors, "Plymouth") != nullptr);
+  CHECK(find(e.actors, "Wrexham") != nullptr);
+  CHECK(find(e.actors, "Bristol Rovers") != nullptr);
+  CHECK(find(e.places, "Plymouth") == nullptr);
 }
