@@ -228,6 +228,28 @@ bool title_case_headline(const Block& b) {
          f.separators == 0 && !f.has_address && f.upper_initial * 2 > f.tokens && f.digits * 4 < f.bytes;
 }
 
+// A headline in capitals, as news agencies write them ("SOCCER - JAPAN GET
+// LUCKY WIN, CHINA IN SURPRISE DEFEAT."): four words or more, nearly all in
+// capitals, none in small letters, no separator, not repeated. Taken only
+// right above the article (past its dateline): anywhere else a line in
+// capitals is a section's name or a menu.
+bool capitals_headline(const Block& b) {
+  const Features& f = b.features;
+  return !b.forced && b.cues.weight <= 0.25 && !repeated(b) && f.words >= 4 && f.words <= 30 && f.lower_initial == 0 &&
+         f.separators == 0 && !f.has_address && f.capital_tokens * 5 >= f.tokens * 4 - 5;
+}
+
+// A dateline on a line of its own between a headline and its article: a
+// place and a date, as the wire files a story ("LONDON 1996-08-30",
+// "BAMAKO, Dec 7"). A few tokens, the first a capital, none in small
+// letters, four digits or more (a date's), no sentence.
+bool dateline(const Block& b) {
+  const Features& f = b.features;
+  return !b.forced && b.cues.weight == 0 && f.tokens >= 2 && f.tokens <= 5 && f.lower_initial == 0 &&
+         f.upper_initial >= 1 && f.digits >= 4 && !f.sentence_end && f.separators == 0 && !f.has_address &&
+         !f.time_stamp;
+}
+
 // A headline of two or three words ("Flood warning", "Gao market report")
 // reads like a menu item or a section label anywhere else: it is taken
 // only right above the article, past a byline, a date or a reading time
@@ -273,6 +295,7 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
   // Golfer Wins 7th US PGA Title"), such a title right above the article is
   // its headline; anywhere else it reads as a menu or a teaser.
   if (title_case && above > 0 && !candidate(above - 1) && title_case_headline(blocks[above - 1])) return above - 1;
+  if (above > 0 && !candidate(above - 1) && capitals_headline(blocks[above - 1])) return above - 1;
   if (above > 0 && candidate(above - 1)) {
     std::size_t top = above - 1;
     while (top > 0 && candidate(top - 1)) --top;
@@ -288,9 +311,24 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
   return short_headline(blocks, head_end);
 }
 
+// A row of results or standings as agencies file them, columns parted by
+// spaces: four tokens or more of names and numbers, few words in small
+// letters ("Plymouth 2 Preston 1", "Leicestershire 22 points, Somerset 4.";
+// not a recipe's "Backzeit: 35 Min."). No cue, no address, no time stamp (a
+// credit line's).
+bool results_like(const Block& b) {
+  const Features& f = b.features;
+  return !b.forced && b.cues.weight == 0 && !f.has_address && !f.time_stamp && f.separators == 0 && f.digits >= 1 &&
+         f.upper_initial >= 1 && f.tokens >= 4 && f.tokens <= 30 && f.lower_initial * 3 <= f.tokens;
+}
+
 // A row of a table: columns (two separators or more) next to a block with as
-// many, one of the two holding a number (a header row has none).
+// many, one of the two holding a number (a header row has none); or a row
+// of results next to another.
 bool table_row(const std::vector<Block>& blocks, std::size_t i) {
+  if (results_like(blocks[i]) && ((i > 0 && results_like(blocks[i - 1])) ||
+                                  (i + 1 < blocks.size() && results_like(blocks[i + 1]))))
+    return true;
   const Features& f = blocks[i].features;
   // Two columns are enough when a tab parts them: menus are not tabbed.
   if (f.separators < 2 && f.tab_runs == 0) return false;
@@ -313,7 +351,7 @@ bool walkable(const std::vector<Block>& blocks, std::size_t j) {
 
 std::size_t extend_over_near_good(const std::vector<Block>& blocks, std::size_t tail_begin) {
   for (std::size_t j = tail_begin; j < blocks.size() && walkable(blocks, j); ++j)
-    if (near_good_sentence(blocks[j])) tail_begin = j + 1;
+    if (near_good_sentence(blocks[j]) || (results_like(blocks[j]) && table_row(blocks, j))) tail_begin = j + 1;
   return tail_begin;
 }
 
@@ -410,8 +448,13 @@ bool label_by_position(std::vector<Block>& blocks, bool title_case_headlines) {
     if (b.forced) {
       b.content = false;
     } else if (i < head_end) {
-      b.content = headline == i;
-      b.reasons.push_back(b.content ? "headline" : "at head, before the article");
+      // The article's dateline, between its headline and its first paragraph.
+      const bool filed = headline && i > *headline && dateline(b) &&
+                         std::all_of(blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                     blocks.begin() + static_cast<std::ptrdiff_t>(head_end),
+                                     [](const Block& between) { return credit_like(between) || between.cues.weight > 0; });
+      b.content = headline == i || filed;
+      b.reasons.push_back(headline == i ? "headline" : filed ? "dateline" : "at head, before the article");
     } else if (i >= tail_begin) {
       b.content = false;
       b.reasons.push_back("at tail, after the article");
@@ -515,6 +558,8 @@ bool rules_verdict_stands(const std::vector<Block>& blocks, std::size_t i) {
   if (blocks.size() <= small_page_blocks && b.content && b.shape == Shape::near_good && b.place == Place::body &&
       b.cues.weight == 0 && !repeated(b))
     return true;
+  // Nor a dateline the rules keep: pages put few on a line of their own.
+  if (b.content && b.place == Place::head && dateline(b)) return true;
   return b.content && table_row(blocks, i);
 }
 

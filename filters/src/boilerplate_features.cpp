@@ -99,6 +99,17 @@ bool starts_lower(std::string_view token) {
   return !token.empty() && std::islower(static_cast<unsigned char>(token[0])) != 0;
 }
 
+// "LEICESTERSHIRE", "U.N.", "PANAMA'S": two capitals or more and no small
+// letter (ASCII's: the check is for the wire's headlines and datelines).
+bool in_capitals(std::string_view token) {
+  int capitals = 0;
+  for (const char c : token) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++capitals;
+  }
+  return capitals >= 2;
+}
+
 }  // namespace
 
 int count_words(std::string_view text) {
@@ -138,6 +149,7 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
     ++f.tokens;
     if (starts_lower(token)) ++f.lower_initial;
     else if (starts_upper(token)) ++f.upper_initial;
+    if (in_capitals(token)) ++f.capital_tokens;
   }
   f.bytes = static_cast<int>(text.size());
   f.digits = static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));

@@ -91,6 +91,7 @@ struct Features {
   int stop_words = 0;
   int lower_initial = 0;  ///< words starting with a lower-case letter
   int upper_initial = 0;  ///< space-separated tokens starting with a capital
+  int capital_tokens = 0; ///< tokens of two capitals or more and no small letter ("LONDON", "U.N.")
   int tokens = 0;         ///< space-separated tokens
   int bytes = 0;          ///< length of the text in bytes
   int digits = 0;         ///< ASCII digits

@@ -862,3 +862,26 @@ TEST_CASE("lists and tabbed tables inside an article stay; a form's starred fiel
        {"Deel dit bericht"}},
   });
 }
+
+TEST_CASE("an agency's headline in capitals, its dateline and its results table stay") {
+  // Wire copy: the headline in capitals, the place and date it was filed
+  // from on a line of their own, the story, and the results in rows of
+  // names and numbers parted by spaces. A menu in capitals above it still
+  // goes, and a recipe's "Backzeit: 35 Min." is no results row.
+  check_pages({
+      {{"en"},
+       "HOME NEWS SPORT\n"
+       "SOCCER - JAPAN BEAT SYRIA TO OPEN ASIAN CUP DEFENCE.\n"
+       "AL-AIN 1996-12-06\n"
+       "Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria in a group match on Friday, "
+       "after the Syrians had led for most of the first half.\n"
+       "Results of the first round of group matches on Friday:\n"
+       "Japan 2 Syria 1\n"
+       "China 0 Uzbekistan 2\n"
+       "South Korea 1 United Arab Emirates 1\n"
+       "The tournament's second round is played on Monday, when Japan meet Uzbekistan in Al-Ain.\n",
+       {"SOCCER - JAPAN BEAT SYRIA", "AL-AIN 1996-12-06", "Japan began the defence", "Japan 2 Syria 1",
+        "China 0 Uzbekistan 2", "South Korea 1 United Arab Emirates 1", "The tournament's second round"},
+       {"HOME NEWS SPORT"}},
+  });
+}
