@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <iterator>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -599,42 +601,76 @@ TaggedWords EntityTagger::tag(const TaggerLine& line) const {
   return out;
 }
 
-EntityTagger::EntityTagger(std::istream& model) {
-  std::string line;
-  if (!std::getline(model, line) || line != model_header)
-    throw std::runtime_error("not an entity model (its first line is not \"" + std::string(model_header) + "\")");
-  const auto read_row = [&](std::istringstream& in, float* row) {
+namespace {
+
+// The model's text, a line at a time, numbers read with from_chars: a
+// stream's parsing had made reading the model cost more than indexing a
+// hundred files.
+class ModelText {
+ public:
+  explicit ModelText(std::istream& in) : text_(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) {}
+
+  bool next_line(std::string_view& line) {
+    if (at_ >= text_.size()) return false;
+    const std::size_t end = std::min(text_.find('\n', at_), text_.size());
+    line = std::string_view(text_).substr(at_, end - at_);
+    at_ = end + 1;
+    return true;
+  }
+
+  // Reads name_tag_count integers from `fields` into `row` as weights.
+  static bool read_row(std::string_view fields, float* row) {
+    const char* at = fields.data();
+    const char* const end = fields.data() + fields.size();
     for (std::size_t t = 0; t < name_tag_count; ++t) {
+      while (at < end && *at == ' ') ++at;
       long value = 0;
-      if (!(in >> value)) return false;
+      const auto [stop, error] = std::from_chars(at, end, value);
+      if (error != std::errc()) return false;
       row[t] = static_cast<float>(static_cast<double>(value) / weight_scale);
+      at = stop;
     }
     return true;
-  };
+  }
+
+ private:
+  std::string text_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+EntityTagger::EntityTagger(std::istream& model) {
+  ModelText text(model);
+  std::string_view line;
+  if (!text.next_line(line) || line != model_header)
+    throw std::runtime_error("not an entity model (its first line is not \"" + std::string(model_header) + "\")");
   for (std::size_t from = 0; from <= name_tag_count; ++from) {
-    if (!std::getline(model, line)) throw std::runtime_error("it ends inside the transitions");
-    std::istringstream in(line);
-    std::string label;
-    in >> label;
-    if (!read_row(in, transitions_[from].data())) throw std::runtime_error("a transition row is short: " + line);
+    if (!text.next_line(line)) throw std::runtime_error("it ends inside the transitions");
+    const std::size_t space = std::min(line.find(' '), line.size());
+    if (!ModelText::read_row(line.substr(space), transitions_[from].data()))
+      throw std::runtime_error("a transition row is short: " + std::string(line));
   }
   std::size_t count = 0;
-  if (!std::getline(model, line) || std::sscanf(line.c_str(), "features %zu", &count) != 1)
+  if (!text.next_line(line) || !line.starts_with("features ") ||
+      std::from_chars(line.data() + 9, line.data() + line.size(), count).ec != std::errc())
     throw std::runtime_error("no \"features N\" line after the transitions");
+  word_rows_.reserve(count);
   for (std::size_t f = 0; f < count; ++f) {
-    if (!std::getline(model, line)) throw std::runtime_error("it ends after " + std::to_string(f) + " features");
+    if (!text.next_line(line)) throw std::runtime_error("it ends after " + std::to_string(f) + " features");
     const std::size_t tab = line.find('\t');
-    if (tab == std::string::npos) throw std::runtime_error("a feature line has no tab: " + line.substr(0, 60));
-    std::istringstream in(line.substr(tab + 1));
+    if (tab == std::string_view::npos)
+      throw std::runtime_error("a feature line has no tab: " + std::string(line.substr(0, 60)));
     Scores row{};
-    if (!read_row(in, row.data())) throw std::runtime_error("a feature's weights are short: " + line.substr(0, 60));
-    const std::string_view name = std::string_view(line).substr(0, tab);
+    if (!ModelText::read_row(line.substr(tab + 1), row.data()))
+      throw std::runtime_error("a feature's weights are short: " + std::string(line.substr(0, 60)));
+    const std::string_view name = line.substr(0, tab);
     // "-1:w=said" is the word feature "w=said" at offset -1; other names are
     // features of a position.
     const std::size_t colon = name.find(':');
     int offset = 0;
     const bool word_feature = colon != std::string_view::npos && colon > 0 && colon <= 2 &&
-                              std::sscanf(std::string(name.substr(0, colon)).c_str(), "%d", &offset) == 1 &&
+                              std::from_chars(name.data(), name.data() + colon, offset).ec == std::errc() &&
                               offset >= -reach && offset <= reach;
     if (!word_feature) {
       position_rows_.emplace(std::string(name), static_cast<std::uint32_t>(position_weights_.size() / name_tag_count));
