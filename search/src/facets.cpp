@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -97,9 +98,49 @@ std::vector<std::string> resolve_entity(const Xapian::Database& db, EntityKind k
   const auto add_if_used = [&](std::string candidate) {
     if (db.term_exists(schema::prefixed(terms.facet_prefix, candidate))) keys.insert(std::move(candidate));
   };
-  add_if_used(key);
-  for (auto& full : paired_with(db, terms.alias_prefix, key)) add_if_used(std::move(full));
-  for (auto& alias : paired_with(db, terms.alias_reverse_prefix, key)) add_if_used(std::move(alias));
+  // The full name that documents joining an alias joined it to, when at
+  // least four in five of them agree ("wagner" -> "wagner group", though a
+  // few joined "Mali Wagner"); empty when none does.
+  std::map<std::string, std::string> dominant_of;  // each alias's scan, once
+  const auto dominant_full = [&](const std::string& alias) -> const std::string& {
+    const auto known = dominant_of.find(alias);
+    if (known != dominant_of.end()) return known->second;
+    std::string best;
+    Xapian::doccount best_count = 0;
+    Xapian::doccount all = 0;
+    for_each_term(db, schema::prefixed(terms.alias_prefix, schema::joined_pair(alias, "")),
+                  [&](std::string_view full, Xapian::doccount documents) {
+                    all += documents;
+                    if (documents > best_count) {
+                      best = full;
+                      best_count = documents;
+                    }
+                  });
+    if (best_count * 5 < all * 4) best.clear();
+    return dominant_of.emplace(alias, std::move(best)).first->second;
+  };
+  // The entity is every key linked to this one by such agreements, either
+  // way: its dominant full name, the aliases whose dominant full name it is,
+  // and theirs. Typed as "wagner" or as "wagner group", it is the same.
+  constexpr std::size_t most_keys = 64;  // a guard: a real entity has a handful
+  std::set<std::string> linked{key};
+  std::vector<std::string> pending{key};
+  while (!pending.empty() && linked.size() < most_keys) {
+    const std::string node = std::move(pending.back());
+    pending.pop_back();
+    add_if_used(node);
+    if (std::string up = dominant_full(node); !up.empty()) {  // a copy: the map may grow
+      if (linked.insert(up).second) pending.push_back(std::move(up));
+    } else {
+      // Joined to several longer names, none of them most of the time
+      // ("wagner" to "wagner group" and "richard wagner" alike): the name
+      // is in each of them, which are found too, but not followed further.
+      for (auto& other : paired_with(db, terms.alias_prefix, node)) add_if_used(std::move(other));
+    }
+    for (auto& alias : paired_with(db, terms.alias_reverse_prefix, node))
+      if (!linked.contains(alias) && dominant_full(alias) == node && linked.insert(alias).second)
+        pending.push_back(std::move(alias));
+  }
   if (keys.empty() && kind == EntityKind::actor) {
     for (auto& similar : keys_sharing_words(db, terms.facet_prefix, key)) keys.insert(std::move(similar));
   }

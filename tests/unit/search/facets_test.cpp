@@ -598,3 +598,28 @@ TEST_CASE("estimated facet counts are marked in the human output and the JSON", 
                        {"langs", nlohmann::json::array()},
                        {"estimated", false}});
 }
+
+TEST_CASE("a full name and its short name find the same documents, though a few joined them to other names",
+          "[facets][resolve]") {
+  // Most documents join "Wagner" to the Wagner Group; one joins it to a
+  // run of two names, and one joins "Wagner Group" itself to such a run.
+  // Typed either way, the name stands for the same documents.
+  std::vector<Article> articles = {
+      {"group-1", "Wagner Group fighters, Wagner said.", {actor("Wagner Group", {"Wagner"})}, {}},
+      {"group-2", "Wagner Group left; Wagner denied it.", {actor("Wagner Group", {"Wagner"})}, {}},
+      {"group-3", "The Wagner Group, or Wagner, stayed.", {actor("Wagner Group", {"Wagner"})}, {}},
+      {"group-4", "Wagner Group and Wagner again.", {actor("Wagner Group", {"Wagner"})}, {}},
+      {"short", "Wagner fighters were seen.", {actor("Wagner")}, {}},
+      {"run", "Mali Wagner, then Wagner alone.", {actor("Mali Wagner", {"Wagner"})}, {}},
+      {"longer-run", "Antonio Guterres Wagner Group, then Wagner Group.",
+       {actor("Antonio Guterres Wagner Group", {"Wagner Group"})}, {}},
+      {"composer", "Richard Wagner's opera.", {actor("Richard Wagner")}, {}},
+  };
+  const auto db = in_memory(articles);
+  const Paths by_short = actor_paths(db, "Wagner");
+  CHECK(by_short == actor_paths(db, "Wagner Group"));
+  CHECK(std::find(by_short.begin(), by_short.end(), "/a/short.txt") != by_short.end());
+  CHECK(std::find(by_short.begin(), by_short.end(), "/a/group-1.txt") != by_short.end());
+  // The composer shares the word, never an alias: he is no Wagner Group.
+  CHECK(std::find(by_short.begin(), by_short.end(), "/a/composer.txt") == by_short.end());
+}

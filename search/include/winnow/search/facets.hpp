@@ -21,11 +21,17 @@ namespace winnow::search {
 using filters::EntityKind;
 
 /// The facet keys that a name typed by the user stands for in the index,
-/// sorted. With K = filters::entity_key(name), the union of:
-///  - K itself, when some document has that entity;
-///  - every key that K is an alias of ("wagner" -> "wagner group");
-///  - every alias of K ("wagner group" -> "wagner": documents that only used
-///    the short name).
+/// sorted. With K = filters::entity_key(name) and E the key that at least
+/// four in five of the documents joining K as an alias joined it to
+/// ("wagner" -> "wagner group"), or K itself when there is no such key, the
+/// union of:
+///  - K and E, when some document has that entity;
+///  - when E has no such key of its own, every key E was joined to as an
+///    alias ("wagner" to "wagner group" and "richard wagner" alike);
+///  - every alias whose E is E ("wagner group" -> "wagner": documents that
+///    only used the short name).
+/// followed from each key so found in turn (at most 64 keys). So a full
+/// name and its aliases find the same documents.
 /// For actors only, when that union is empty: every actor key whose words
 /// start or end with K's words ("guterres" -> "antonio guterres", a surname
 /// typed alone). Empty when nothing fits: the name matches no document.
