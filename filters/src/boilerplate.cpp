@@ -314,11 +314,13 @@ std::optional<std::size_t> find_headline(const std::vector<Block>& blocks, std::
 // A row of results or standings as agencies file them, columns parted by
 // spaces: four tokens or more of names and numbers, few words in small
 // letters ("Plymouth 2 Preston 1", "Leicestershire 22 points, Somerset 4.";
-// not a recipe's "Backzeit: 35 Min."). No cue, no address, no time stamp (a
-// credit line's).
+// not a recipe's "Backzeit: 35 Min."). No cue, no address, and no time but
+// a race's "3:51.01" or a standing's "6 1/2" (a credit line's "1/7/2008,
+// 6:30 p.m. EST", a rating's "4,8/5" are not).
 bool results_like(const Block& b) {
   const Features& f = b.features;
-  return !b.forced && b.cues.weight == 0 && !f.has_address && !f.time_stamp && f.separators == 0 && f.digits >= 1 &&
+  return !b.forced && b.cues.weight == 0 && !f.has_address && (!f.time_stamp || f.results_times) &&
+         f.separators == 0 && f.digits >= 1 &&
          f.upper_initial >= 1 && f.tokens >= 4 && f.tokens <= 30 && f.lower_initial * 3 <= f.tokens;
 }
 
@@ -428,8 +430,15 @@ void mark_apart(std::vector<Block>& blocks, std::size_t head_end, std::size_t ta
 bool label_by_position(std::vector<Block>& blocks, bool title_case_headlines) {
   const auto first = std::find_if(blocks.begin(), blocks.end(), is_anchor);
   if (first == blocks.end()) {  // no article paragraph: keep what is not furniture
-    for (auto& b : blocks) {
-      b.content = !b.forced && b.score >= 0.5;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      Block& b = blocks[i];
+      // A results list or a table is the page's text, though its rows,
+      // names and numbers without small words, read as a menu.
+      const bool row = !b.forced && b.cues.weight == 0 && !repeated(b) && table_row(blocks, i);
+      // So is the place and date it was filed from, under its title.
+      const bool filed = i > 0 && i <= 2 && blocks[0].score >= 0.5 && !repeated(b) && dateline(b);
+      b.content = !b.forced && (b.score >= 0.5 || row || filed);
+      if (b.score < 0.5 && (row || filed)) b.reasons.push_back(row ? "a row of a table" : "dateline");
       b.place = Place::body;
     }
     return false;

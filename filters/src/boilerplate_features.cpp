@@ -84,6 +84,32 @@ bool has_time_stamp(std::string_view text) {
   return false;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether every ':' or '/' between two digits is a race's time, its
+// seconds followed by their fractions or by more seconds ("4:08.22",
+// "2:10:05"), or a fraction of one digit over 2, 4 or 8 after a space
+// ("6 1/2 games behind"): the times and fractions of a results table,
+// never a clock's "6:30" or a date's "1/7/2008".
+bool only_results_times(std::string_view text) {
+  for (std::size_t at = 1; at + 1 < text.size(); ++at) {
+    if ((text[at] != ':' && text[at] != '/') || !is_digit(text[at - 1]) || !is_digit(text[at + 1])) continue;
+    if (text[at] == ':') {
+      const bool race = at + 4 < text.size() && is_digit(text[at + 2]) && (text[at + 3] == '.' || text[at + 3] == ':') &&
+                        is_digit(text[at + 4]);
+      // The second mark of "2:10:05" is the end of a race's time too.
+      const bool seconds = at >= 4 && text[at - 3] == ':' && is_digit(text[at - 2]);
+      if (!race && !seconds) return false;
+      continue;
+    }
+    const bool alone_before = at < 2 || text[at - 2] == ' ';
+    const bool alone_after = at + 2 >= text.size() || text[at + 2] == ' ';
+    const char over = text[at + 1];
+    if (!alone_before || !alone_after || (over != '2' && over != '4' && over != '8')) return false;
+  }
+  return true;
+}
+
 bool has_address(std::string_view text) {
   for (const std::string_view mark : {"@", "http", "www.", ".com", ".org", ".net"})
     if (text.find(mark) != std::string_view::npos) return true;
@@ -158,6 +184,7 @@ Features measure(std::string_view text, std::string_view words, const Boilerplat
   f.sentence_end = chars::ends_sentence(text);
   f.has_address = has_address(text);
   f.time_stamp = f.digits >= 3 && has_time_stamp(text);
+  f.results_times = f.time_stamp && only_results_times(text);
   f.list_item = starts_list_item(text);
   f.quantity_line = starts_quantity(text);
   return f;

@@ -102,6 +102,7 @@ struct Features {
   bool quantity_line = false;  ///< starts with a number and a word ("500 g flour", "2 eggs")
   int tab_runs = 0;          ///< runs of tabs (table cells), also counted in separators
   bool time_stamp = false;   ///< three digits or more and a ':' or '/' between two: a time, a numeric date
+  bool results_times = false;  ///< a time stamp whose every mark is a race's time ("4:08.22") or a fraction ("6 1/2")
   [[nodiscard]] double stop_ratio() const { return words == 0 ? 0.0 : double(stop_words) / words; }
 };
 

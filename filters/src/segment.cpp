@@ -44,6 +44,13 @@ std::size_t find_line_end(std::string_view text) {
   return hit == text.end() ? std::string_view::npos : static_cast<std::size_t>(hit - text.begin());
 }
 
+// One to three digits and a full stop: the number of a list item or a
+// place in a results list, never a sentence of its own.
+bool list_number(std::string_view s) {
+  if (s.size() < 2 || s.size() > 4 || s.back() != '.') return false;
+  return std::all_of(s.begin(), s.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Building a break iterator loads ICU's rules; do it once per thread, since
 // the indexer segments many documents and may do so on several threads.
 icu::BreakIterator* sentence_iterator() {
@@ -77,8 +84,19 @@ void split_sentences(icu::BreakIterator& sentences, std::string_view line, int l
   int32_t start = sentences.first();
   for (int32_t end = sentences.next(); end != icu::BreakIterator::DONE;
        start = end, end = sentences.next()) {
-    const std::string_view trimmed =
-        trim(line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+    std::string_view piece = line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    // A line opening with a list number ("1. Michelle Freeman (Jamaica)
+    // 12.71") is one item, not a sentence "1." and another.
+    if (start == 0 && list_number(trim(piece))) {
+      const int32_t next = sentences.next();
+      if (next == icu::BreakIterator::DONE) {
+        out.push_back(make_segment(line_number, trim(piece)));
+        return;
+      }
+      end = next;
+      piece = line.substr(0, static_cast<std::size_t>(end));
+    }
+    const std::string_view trimmed = trim(piece);
     if (!trimmed.empty()) out.push_back(make_segment(line_number, trimmed));
   }
 }

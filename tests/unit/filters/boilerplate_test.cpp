@@ -885,3 +885,39 @@ TEST_CASE("an agency's headline in capitals, its dateline and its results table 
        {"HOME NEWS SPORT"}},
   });
 }
+
+TEST_CASE("a page of results with no paragraph keeps its rows, times and fractions too") {
+  // Results as agencies file them, with no paragraph of prose: places,
+  // names, countries and race times; standings with games behind in
+  // halves. Their rows hold no small words and read like a menu, but they
+  // are the page. After an article, lines of a desk and a clock's time
+  // are no results rows: a clock's time is no race's.
+  check_pages({
+      {{"en"},
+       "ATHLETICS - ZURICH GRAND PRIX RESULTS.\n"
+       "ZURICH 1997-08-13\n"
+       "Leading results at the Zurich meeting on Wednesday:\n"
+       "Men's mile\n"
+       "1. Hicham El Guerrouj (Morocco) 3:44.60\n"
+       "2. Noah Ngeny (Kenya) 3:46.38\n"
+       "3. Isaac Viciosa (Spain) 3:51.40\n"
+       "EASTERN DIVISION\n"
+       "BOSTON 69 66 .511 6 1/2\n"
+       "TORONTO 63 72 .467 12 1/2\n"
+       "DETROIT 49 86 .363 26 1/2\n",
+       {"1. Hicham El Guerrouj (Morocco) 3:44.60", "2. Noah Ngeny (Kenya) 3:46.38", "3. Isaac Viciosa (Spain) 3:51.40",
+        "BOSTON 69 66 .511 6 1/2", "TORONTO 63 72 .467 12 1/2", "DETROIT 49 86 .363 26 1/2"},
+       {}},
+      {{"en"},
+       "SOCCER - CHELSEA HOLD ARSENAL IN LONDON DERBY.\n"
+       "LONDON 1996-08-31\n"
+       "Chelsea and Arsenal drew on Saturday in a derby that neither side could settle, as the league leaders "
+       "lost ground to their rivals in the north.\n"
+       "Chelsea 2 Arsenal 2\n"
+       "Everton 1 Leeds 0\n"
+       "London Desk 10:32 GMT 31/08/1996\n"
+       "Paris Desk 11:05 GMT 31/08/1996\n",
+       {"Chelsea 2 Arsenal 2", "Everton 1 Leeds 0"},
+       {"London Desk 10:32 GMT", "Paris Desk 11:05 GMT"}},
+  });
+}

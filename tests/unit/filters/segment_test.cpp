@@ -36,3 +36,14 @@ TEST_CASE("a file without a final newline keeps its last line", "[segment]") {
   CHECK(segs[1].line == 2);
   CHECK(segment("").empty());
 }
+
+TEST_CASE("a line opening with a list number is one item, not a sentence of its own", "[segment]") {
+  const auto segs = segment("1. Michelle Freeman (Jamaica) 12.71 seconds\n12. Lopez ran. She won.\n3.\n");
+  REQUIRE(segs.size() == 4);
+  CHECK(segs[0].text == "1. Michelle Freeman (Jamaica) 12.71 seconds");
+  CHECK(segs[1].text == "12. Lopez ran.");
+  CHECK(segs[2].text == "She won.");
+  CHECK(segs[3].text == "3.");
+  // A year is no list number: "2024." ends the sentence before it.
+  CHECK(segment("It fell in 2024. Then it rose.").size() == 2);
+}
