@@ -160,8 +160,8 @@ class DocumentEntities {
   // reads as another kind of name) or a country or a region the gazetteer
   // knows, or a head word names it ("Islamic State", "Alau Dam"). Where the
   // gazetteer or a head word made the guess, the guess stands, except that
-  // a town the tagger reads as an organisation may be one (a club, a
-  // company: organisation_towns). Otherwise the tagger's person or
+  // a place short of a country the tagger reads as an organisation may be
+  // one (a club, a company: organisation_towns). Otherwise the tagger's person or
   // organisation is an actor, unless the context names a place ("in
   // Tinzaouatene"), and its place is a place, unless it is an acronym or a
   // full name ("Simon Adingra"). A lone common word ("Nice") still needs the
@@ -174,7 +174,7 @@ class DocumentEntities {
     if (!named) return country_or_region || head_word;
     const bool place_said = c.strong_place_context || (c.place_context && !c.sentence_start);
     if (c.by_head) {
-      const bool town = c.guess == Guess::place && c.place && !country_or_region;
+      const bool town = c.guess == Guess::place && !country_or_region;
       c.organisation_town = town && type == NameType::organisation && !place_said;
       c.scored = scored;
       return true;  // a town the gazetteer names still needs the evidence a place asks for ("Nice")
@@ -195,11 +195,34 @@ class DocumentEntities {
   // ("Plymouth 2 Preston 1"), a verb of speech after it ("Meta said"), a
   // noun or an appositive that makes it one, a title before it. Then every
   // such use is the organisation; "The army entered Gao" alone stays a place.
+  // A place the tagger reads so at two uses or more, and at two in three
+  // of all its uses, is one too when no use says the place, and so is a
+  // county or a province read so once, right before a word in small
+  // letters: cricket's counties ("Leicestershire beat Somerset"). A town
+  // read so once is not: the tagger reads towns at a sentence's end as
+  // organisations ("The army entered Gao").
   void organisation_towns() {
+    struct Uses {
+      unsigned all = 0;
+      unsigned as_organisation = 0;
+      bool place_said = false;
+    };
+    std::unordered_map<std::string, Uses> uses;
+    for (const Candidate& c : candidates_) {
+      Uses& u = uses[c.key];
+      ++u.all;
+      if (c.organisation_town) ++u.as_organisation;
+      if (c.strong_place_context || (c.place_context && !c.sentence_start)) u.place_said = true;
+    }
     std::unordered_set<std::string> acting;
     for (const Candidate& c : candidates_) {
-      if (c.organisation_town && (c.scored || c.speech_after || c.descriptor_after || c.appositive ||
-                                  c.agent_before || c.title_before))
+      if (!c.organisation_town) continue;
+      const Uses& u = uses[c.key];
+      const bool wider = c.place && c.place->level != PlaceLevel::city;
+      const bool read_so = !u.place_said && ((u.as_organisation >= 2 && 3 * u.as_organisation >= 2 * u.all) ||
+                                             (wider && c.word_after));
+      if (read_so || c.scored || c.speech_after || c.descriptor_after || c.appositive || c.agent_before ||
+          c.title_before)
         acting.insert(c.key);
     }
     for (Candidate& c : candidates_)

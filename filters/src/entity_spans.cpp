@@ -357,6 +357,9 @@ struct SpanBuilder {
         candidate.strong_place_context = true;
       if (!next.name_like && plain_gap(next) && !words[last].possessive && lexicon.actor_descriptors.contains(next.key))
         candidate.descriptor_after = true;
+      if (!next.name_like && !next.capitalised && plain_gap(next) && !words[last].possessive && !next.digits &&
+          !lexicon.function_words.contains(next.key))
+        candidate.word_after = true;
       // ", Mali": a place named with its country.
       if (next.gap.find(',') != std::string_view::npos && next.gap.size() <= 3 && next.name_like &&
           gazetteer.place(next.key) && gazetteer.place(next.key)->level == PlaceLevel::country)

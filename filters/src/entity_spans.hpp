@@ -38,6 +38,7 @@ struct Candidate {
   bool strong_place_context = false;  // "the village of", "X region"
   bool speech_after = false;
   bool descriptor_after = false;  // "its Barkhane operation", "the Cocobod regulator"
+  bool word_after = false;        // a word in small letters, no function word, right after: "Kent stepped up"
   bool agent_before = false;      // "built by Google"
   bool appositive = false;        // "Safaricom, the country's largest company"
   bool listed_with_place = false; // "Kidal, Anefis and Tessalit"
@@ -45,9 +46,9 @@ struct Candidate {
   bool camel = false;
   bool in_parentheses_after = false;  // "(ACRONYM)" directly after the previous candidate
   bool by_head = false;  // the gazetteer or a head word made the guess ("Islamic State", "Alau Dam", "Mali")
-  bool tagged = false;
-  bool organisation_town = false;  // a town the tagger reads as an organisation: a club, a company ("Meta")
-  bool scored = false;             // a score beside it: "Plymouth 2 Preston 1"  // the tagger named it a person, an organisation or a place: no more evidence is asked
+  bool tagged = false;  // the tagger named it a person, an organisation or a place: no more evidence is asked
+  bool organisation_town = false;  // a place the tagger reads as an organisation: a club, a company ("Meta")
+  bool scored = false;             // a score beside it: "Plymouth 2 Preston 1"
 };
 
 /// Appends the candidate name made of words [first, last] to `out`, as the

@@ -157,10 +157,12 @@ def spans_of(tags):
 def gold_entities(mentions):
     """The document's actors and places from its (surface, type) mentions, in order.
 
-    An entity is a distinct surface text of one kind; a one-word PER name
-    that is the last word of a longer PER name of the document ("Simmons",
-    "Phil Simmons") is that person, and joins the first such name. The name
-    is the longest form, the aliases every form in order of first use.
+    An entity is a distinct surface text of one kind, case aside (the
+    headline's "LEICESTERSHIRE" is the text's "Leicestershire"); a one-word
+    PER name that is the last word of a longer PER name of the document
+    ("Simmons", "Phil Simmons") is that person, and joins the first such
+    name. The name is the longest form, the aliases every form in order of
+    first use.
     """
     out = {"actors": [], "places": [], "ignored": []}
     for kind in out:
@@ -174,11 +176,23 @@ def gold_entities(mentions):
             if span_type == "PER":
                 per_forms.add(surface)
         owner = {form: form for form in forms}  # form -> the form whose group it joins
+        first_of_case = {}  # casefolded form -> its first form not in capitals, else its first
+        for form in forms:
+            folded = form.casefold()
+            known = first_of_case.get(folded)
+            if known is None or (known.isupper() and not form.isupper()):
+                first_of_case[folded] = form
+        for form in forms:
+            owner[form] = first_of_case[form.casefold()]
         for form in forms:
             if form in per_forms and " " not in form:
-                longer = [f for f in forms if f in per_forms and " " in f and f.split(" ")[-1] == form]
+                longer = [f for f in forms if f in per_forms and " " in f and f.split(" ")[-1].casefold() == form.casefold()]
                 if longer:
-                    owner[form] = longer[0]
+                    owner[form] = owner[longer[0]]
+        # A form may join a form that itself joined another: follow to the end.
+        for form in forms:
+            while owner[owner[form]] != owner[form]:
+                owner[form] = owner[owner[form]]
         groups = {}  # group head -> its forms in order of first use; dicts keep insertion order
         for form in forms:
             groups.setdefault(owner[form], []).append(form)

@@ -424,3 +424,19 @@ TEST_CASE("the teams of a results table are actors, though named after their tow
   CHECK(find(e.actors, "Bristol Rovers") != nullptr);
   CHECK(find(e.places, "Plymouth") == nullptr);
 }
+
+TEST_CASE("counties the tagger reads as teams are actors, unless the article says the place") {
+  // County cricket: the counties are the teams. Where the same article
+  // puts a county's name after "in", it is the place.
+  const Entities cricket = extract_entities(
+      "West Indian all-rounder Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset by an "
+      "innings and 39 runs in two days to take over at the head of the county championship.\n"
+      "Trailing by 213, Somerset got a solid start to their second innings before Simmons bundled them out.\n");
+  CHECK(find(cricket.actors, "Leicestershire") != nullptr);
+  CHECK(find(cricket.places, "Leicestershire") == nullptr);
+  const Entities floods = extract_entities(
+      "Floods closed roads in Somerset on Friday, and the county council said Somerset would need weeks to "
+      "repair them.\n");
+  CHECK(find(floods.places, "Somerset") != nullptr);
+  CHECK(find(floods.actors, "Somerset") == nullptr);
+}
