@@ -180,6 +180,18 @@ class DocumentEntities {
       return true;  // a town the gazetteer names still needs the evidence a place asks for ("Nice")
     }
     if (c.guess == Guess::lone && plain_common_word(gazetteer_, c.key)) return true;
+    // A lone word the tagger reads as a place, though no gazetteer knows
+    // it and nothing around it says a place ("groups affiliated with
+    // Al-Qaeda": the tagger learnt "Al-" from towns): an actor where it
+    // acts as one, else too unsure to keep.
+    if (type == NameType::place && !place_said && c.guess == Guess::lone && !gazetteer_.place(c.key)) {
+      const bool acts = c.listed_with_name || c.speech_after || c.agent_before || c.descriptor_after ||
+                        c.appositive || c.title_before;
+      if (!acts) return false;
+      c.guess = Guess::actor;
+      c.tagged = true;
+      return true;
+    }
     if (type == NameType::place || place_said) {
       const bool full_name = c.guess == Guess::actor && gazetteer_.known_name(c.word_keys.front());
       if (c.guess != Guess::acronym && !full_name) to_place(c);
