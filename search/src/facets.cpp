@@ -86,6 +86,172 @@ struct MostCommonSpelling {
   }
 };
 
+// The full name that the documents joining `alias` to a longer name joined
+// it to, when at least four in five of them agree ("wagner" -> "wagner
+// group", though a few joined "Mali Wagner"); empty when none does.
+std::string dominant_full(const Xapian::Database& db, const schema::EntitySchema& terms, std::string_view alias) {
+  std::string best;
+  Xapian::doccount best_count = 0;
+  Xapian::doccount all = 0;
+  for_each_term(db, schema::prefixed(terms.alias_prefix, schema::joined_pair(alias, "")),
+                [&](std::string_view full, Xapian::doccount documents) {
+                  all += documents;
+                  if (documents > best_count) {
+                    best = full;
+                    best_count = documents;
+                  }
+                });
+  if (best_count * 5 < all * 4) best.clear();
+  return best;
+}
+
+// dominant_full of every alias of the index that has one, in one pass over
+// the alias terms (in order, so each alias's full names come together).
+std::unordered_map<std::string, std::string> dominant_fulls(const Xapian::Database& db,
+                                                            const schema::EntitySchema& terms) {
+  std::unordered_map<std::string, std::string> out;
+  std::string alias, best;
+  Xapian::doccount best_count = 0, all = 0;
+  const auto close = [&] {
+    if (!alias.empty() && best_count * 5 >= all * 4) out.emplace(alias, best);
+  };
+  for_each_term(db, std::string(terms.alias_prefix), [&](std::string_view pair, Xapian::doccount documents) {
+    const std::size_t separator = pair.find(schema::key_separator);
+    if (separator == std::string_view::npos) return;
+    const std::string_view this_alias = pair.substr(0, separator);
+    if (this_alias != alias) {
+      close();
+      alias = this_alias;
+      best.clear();
+      best_count = all = 0;
+    }
+    all += documents;
+    if (documents > best_count) {
+      best = pair.substr(separator + 1);
+      best_count = documents;
+    }
+  });
+  close();
+  return out;
+}
+
+// dominant_full of each of `keys` that has one, in one walk of a single
+// term iterator over the alias terms, skipping from key to key.
+std::unordered_map<std::string, std::string> dominant_fulls_of(const Xapian::Database& db,
+                                                               const schema::EntitySchema& terms,
+                                                               std::vector<std::string_view> keys) {
+  std::unordered_map<std::string, std::string> out;
+  std::sort(keys.begin(), keys.end());
+  const std::string prefix(terms.alias_prefix);
+  auto it = db.allterms_begin(prefix);
+  const auto end = db.allterms_end(prefix);
+  for (const std::string_view key : keys) {
+    const std::string start = schema::prefixed(prefix, schema::joined_pair(key, ""));
+    std::string best;
+    Xapian::doccount best_count = 0, all = 0;
+    for (it.skip_to(start); it != end; it.skip_to(*it + '\0')) {
+      const std::string term = *it;
+      if (!term.starts_with(start)) break;
+      const Xapian::doccount documents = it.get_termfreq();
+      all += documents;
+      if (documents > best_count) {
+        best = term.substr(start.size());
+        best_count = documents;
+      }
+    }
+    out.emplace(std::string(key), best_count * 5 >= all * 4 ? best : std::string());
+    if (it == end) it = db.allterms_begin(prefix);  // past the end: the next key may still come before it
+  }
+  return out;
+}
+
+// Folds each counted value whose key is an alias into the value of its
+// dominant full name, followed up to the end ("un" -> "united nations"), so
+// an acronym and its expansion, a short name and the full one, are one
+// facet value across the corpus whenever documents join them. Only the
+// first `considered` values are looked up: one further down has fewer
+// documents than each of them. `count_of(key)` gives a key's count when it
+// is not among the values. A value that took in aliases is counted again,
+// once, as `documents_of(keys)`, the documents with any of its keys (a
+// document may hold two of them), when it is among the first `shown` (all
+// when 0) after the merge; where that gives nothing, the sum stands.
+// Values stay sorted.
+template <typename CountOf, typename DocumentsOf>
+void merge_aliases(const Xapian::Database& db, EntityKind kind, std::vector<FacetValue>& values,
+                   std::size_t considered, std::size_t shown, CountOf&& count_of, DocumentsOf&& documents_of) {
+  const schema::EntitySchema& terms = schema::entity_schema(kind);
+  std::unordered_map<std::string, std::size_t> at;  // key -> its value's index
+  for (std::size_t i = 0; i < values.size(); ++i) at.emplace(values[i].key, i);
+  const std::size_t looked_up = std::min(considered, values.size());
+  // Many keys (a whole --list): one pass over every alias term beats a
+  // seek per key. A few: one iterator skipping from key to key, in order
+  // (a new iterator per key costs several times as much: a cursor of its
+  // own). A chain's further steps, rare, are looked up one by one.
+  constexpr std::size_t one_pass_from = 64;
+  const bool every_alias = looked_up >= one_pass_from;
+  std::unordered_map<std::string, std::string> known;
+  if (every_alias) {
+    known = dominant_fulls(db, terms);
+  } else {
+    std::vector<std::string_view> keys;
+    for (std::size_t i = 0; i < looked_up; ++i) keys.push_back(values[i].key);
+    known = dominant_fulls_of(db, terms, std::move(keys));
+  }
+  const auto dominant = [&](const std::string& key) -> std::string {
+    const auto found = known.find(key);
+    if (found != known.end()) return found->second;
+    return every_alias ? std::string() : dominant_full(db, terms, key);
+  };
+  std::unordered_map<std::string, std::vector<std::string>> taken_in;  // full name's key -> its aliases' keys
+  std::vector<bool> folded(values.size());
+  for (std::size_t i = 0; i < looked_up; ++i) {
+    // Up the chain of dominant full names, a few steps at most.
+    std::string target;
+    std::set<std::string> seen{values[i].key};
+    for (std::string up = dominant(values[i].key); !up.empty() && seen.size() < 8; up = dominant(up)) {
+      if (!seen.insert(up).second) break;
+      target = up;
+    }
+    if (target.empty()) continue;
+    auto found = at.find(target);
+    if (found == at.end()) {
+      // Not among the values looked up: its count, 0 when no match uses the
+      // full name itself (the matches say "UN"; they count as the United
+      // Nations all the same).
+      found = at.emplace(target, values.size()).first;
+      values.push_back({{}, target, count_of(target)});
+      folded.push_back(false);
+    }
+    values[found->second].count += values[i].count;  // at most: counted again below if shown
+    taken_in[target].push_back(values[i].key);
+    folded[i] = true;
+  }
+  if (taken_in.empty()) return;
+  std::vector<FacetValue> kept;
+  kept.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (!folded[i]) kept.push_back(std::move(values[i]));
+  sort_by_count_then_key(kept);
+  const std::size_t recounted = shown == 0 ? kept.size() : std::min(shown, kept.size());
+  bool changed = false;
+  for (std::size_t i = 0; i < recounted; ++i) {
+    const auto merged = taken_in.find(kept[i].key);
+    if (merged == taken_in.end()) continue;
+    std::vector<std::string> keys = merged->second;
+    keys.push_back(kept[i].key);
+    const std::optional<Xapian::doccount> exact = documents_of(keys);
+    if (!exact) continue;
+    changed = changed || *exact != kept[i].count;
+    kept[i].count = *exact;
+  }
+  if (changed) sort_by_count_then_key(kept);
+  values = std::move(kept);
+}
+
+// Values of a kind looked up for merging beyond the `limit` shown: the
+// aliases among them may join a value shown, or lift theirs into view.
+std::size_t merge_window(std::size_t limit) { return limit == 0 ? SIZE_MAX : limit + 20; }
+
 }  // namespace
 
 std::vector<std::string> resolve_entity(const Xapian::Database& db, EntityKind kind, std::string_view name) {
@@ -102,22 +268,10 @@ std::vector<std::string> resolve_entity(const Xapian::Database& db, EntityKind k
   // least four in five of them agree ("wagner" -> "wagner group", though a
   // few joined "Mali Wagner"); empty when none does.
   std::map<std::string, std::string> dominant_of;  // each alias's scan, once
-  const auto dominant_full = [&](const std::string& alias) -> const std::string& {
+  const auto dominant = [&](const std::string& alias) -> const std::string& {
     const auto known = dominant_of.find(alias);
     if (known != dominant_of.end()) return known->second;
-    std::string best;
-    Xapian::doccount best_count = 0;
-    Xapian::doccount all = 0;
-    for_each_term(db, schema::prefixed(terms.alias_prefix, schema::joined_pair(alias, "")),
-                  [&](std::string_view full, Xapian::doccount documents) {
-                    all += documents;
-                    if (documents > best_count) {
-                      best = full;
-                      best_count = documents;
-                    }
-                  });
-    if (best_count * 5 < all * 4) best.clear();
-    return dominant_of.emplace(alias, std::move(best)).first->second;
+    return dominant_of.emplace(alias, dominant_full(db, terms, alias)).first->second;
   };
   // The entity is every key linked to this one by such agreements, either
   // way: its dominant full name, the aliases whose dominant full name it is,
@@ -129,7 +283,7 @@ std::vector<std::string> resolve_entity(const Xapian::Database& db, EntityKind k
     const std::string node = std::move(pending.back());
     pending.pop_back();
     add_if_used(node);
-    if (std::string up = dominant_full(node); !up.empty()) {  // a copy: the map may grow
+    if (std::string up = dominant(node); !up.empty()) {  // a copy: the map may grow
       if (linked.insert(up).second) pending.push_back(std::move(up));
     } else {
       // Joined to several longer names, none of them most of the time
@@ -138,7 +292,7 @@ std::vector<std::string> resolve_entity(const Xapian::Database& db, EntityKind k
       for (auto& other : paired_with(db, terms.alias_prefix, node)) add_if_used(std::move(other));
     }
     for (auto& alias : paired_with(db, terms.alias_reverse_prefix, node))
-      if (!linked.contains(alias) && dominant_full(alias) == node && linked.insert(alias).second)
+      if (!linked.contains(alias) && dominant(alias) == node && linked.insert(alias).second)
         pending.push_back(std::move(alias));
   }
   if (keys.empty() && kind == EntityKind::actor) {
@@ -163,6 +317,19 @@ Xapian::Enquire unweighted(const Xapian::Database& db, const Xapian::Query& quer
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire;
+}
+
+// How many documents matching `query` (all of them when there is none) have
+// any of the keys as entities.
+Xapian::doccount documents_with_any(const Xapian::Database& db, EntityKind kind,
+                                    const std::optional<Xapian::Query>& query, const std::vector<std::string>& keys) {
+  const std::string_view prefix = schema::entity_schema(kind).facet_prefix;
+  std::vector<Xapian::Query> terms;
+  terms.reserve(keys.size());
+  for (const auto& key : keys) terms.emplace_back(schema::prefixed(prefix, key));
+  Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  if (query) any = Xapian::Query(Xapian::Query::OP_FILTER, *query, any);
+  return unweighted(db, any).get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
 // splitmix64's finaliser: a well-mixed 64-bit hash of a 64-bit number.
@@ -216,6 +383,18 @@ class KeyCounts {
   }
 
   [[nodiscard]] std::size_t size() const { return m_size; }
+
+  /// The key's count; 0 when it was never added.
+  [[nodiscard]] Xapian::doccount count(std::string_view key) const {
+    if (m_entries.empty()) return 0;
+    const std::uint64_t hash = key_hash(key);
+    const std::size_t mask = m_entries.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Entry& entry = m_entries[at];
+      if (entry.count == 0) return 0;
+      if (entry.hash == hash && std::string_view(m_keys).substr(entry.offset, entry.length) == key) return entry.count;
+    }
+  }
 
  private:
   struct Entry {
@@ -428,12 +607,32 @@ Xapian::MSet every_match(const Xapian::Database& db, const Xapian::Query& query,
 FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query, MatchEstimate page,
                          const FacetCounting& counting, std::size_t limit) {
   FacetCounts out;
+  const std::size_t window = merge_window(limit);
+  // The first `window` values of a kind's counts (scaled by to / of), its
+  // aliases folded into their full names, cut to `limit`.
+  const auto values = [&](EntityKind kind, const KeyCounts& counts, Xapian::doccount to, Xapian::doccount of) {
+    std::vector<FacetValue> shown = top_values(counts, window, to, of);
+    merge_aliases(
+        db, kind, shown, window, limit,
+        [&](std::string_view key) {
+          return static_cast<Xapian::doccount>((std::uint64_t{counts.count(key)} * to + of / 2) / of);
+        },
+        [&](const std::vector<std::string>& keys) -> std::optional<Xapian::doccount> {
+          // Counts from a sample are estimates already, and a document
+          // rarely holds an alias and its full name both: the sum stands,
+          // and the matches are not walked again.
+          if (of != 1 || to != 1) return std::nullopt;
+          return documents_with_any(db, kind, query, keys);
+        });
+    if (limit != 0 && shown.size() > limit) shown.resize(limit);
+    return shown;
+  };
   if (!counting.local) {
     Xapian::ValueCountMatchSpy actors(schema::actors_slot), places(schema::places_slot),
         languages(schema::language_slot);
     out.matches = every_match(db, query, {&actors, &places, &languages}).get_matches_lower_bound();
-    out.actors = top_values(per_key(actors), limit);
-    out.places = top_values(per_key(places), limit);
+    out.actors = values(EntityKind::actor, per_key(actors), 1, 1);
+    out.places = values(EntityKind::place, per_key(places), 1, 1);
     out.languages = top_values(per_key(languages), limit);
     return out;
   }
@@ -444,15 +643,12 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
   out.matches = sample && page.exact ? page.matches : counter.matches();
   out.estimated = sample;
   // (No match in a sample: no key was seen, nothing to scale.)
-  const auto values = [&](EntityKind kind) {
-    return sample && counter.read() > 0 ? top_values(counter.counts(kind), limit, out.matches, counter.read())
-                                        : top_values(counter.counts(kind), limit);
-  };
-  out.actors = values(EntityKind::actor);
-  out.places = values(EntityKind::place);
-  out.languages = sample && counter.read() > 0
-                      ? top_values(counter.language_counts(), limit, out.matches, counter.read())
-                      : top_values(counter.language_counts(), limit);
+  const bool scale = sample && counter.read() > 0;
+  const Xapian::doccount to = scale ? out.matches : 1;
+  const Xapian::doccount of = scale ? counter.read() : 1;
+  out.actors = values(EntityKind::actor, counter.counts(EntityKind::actor), to, of);
+  out.places = values(EntityKind::place, counter.counts(EntityKind::place), to, of);
+  out.languages = top_values(counter.language_counts(), limit, to, of);
   return out;
 }
 
@@ -526,6 +722,12 @@ std::vector<FacetValue> list_facet(const Xapian::Database& db, EntityKind kind,
     (void)every_match(db, *query, {&spy});
     values = top_values(per_key(spy), 0);
   }
+  // Every value is listed, so every full name an alias joins is among them.
+  merge_aliases(
+      db, kind, values, values.size(), 0, [](std::string_view) { return Xapian::doccount{0}; },
+      [&](const std::vector<std::string>& keys) {
+        return std::optional<Xapian::doccount>(documents_with_any(db, kind, query, keys));
+      });
   return name_facets(db, kind, std::move(values), 0, local);
 }
 

@@ -348,10 +348,11 @@ TEST_CASE("facets, lists and alias resolution work over several databases as one
 
   CHECK(search::list_facet(db, EntityKind::place) ==
         std::vector<search::FacetValue>{{"Gao", "gao", 3}, {"Mali", "mali", 1}});
+  // "Wagner", used alone in the second index, is counted under the Wagner
+  // Group, which the first one joins it to.
   CHECK(search::list_facet(db, EntityKind::actor) ==
         std::vector<search::FacetValue>{{"Antonio Guterres", "antonio guterres", 3},
-                                        {"Wagner", "wagner", 1},
-                                        {"Wagner Group", "wagner group", 1}});
+                                        {"Wagner Group", "wagner group", 2}});
 
   auto in_gao = request("gao");
   in_gao.facets = true;
@@ -622,4 +623,31 @@ TEST_CASE("a full name and its short name find the same documents, though a few 
   CHECK(std::find(by_short.begin(), by_short.end(), "/a/group-1.txt") != by_short.end());
   // The composer shares the word, never an alias: he is no Wagner Group.
   CHECK(std::find(by_short.begin(), by_short.end(), "/a/composer.txt") == by_short.end());
+}
+
+TEST_CASE("an acronym and its expansion are one facet value once any document joins them", "[facets][merge]") {
+  // One article spells out "United Nations (UN)"; the others say only one
+  // of the two; one names both apart (its extractor did not join them) and
+  // is counted once. The counts, the list and --actor agree.
+  std::vector<Article> articles = {
+      {"joined", "The United Nations (UN) voted in Mali.", {actor("United Nations", {"UN"})}, {place("Mali")}},
+      {"short-1", "The UN voted in Mali.", {actor("UN")}, {place("Mali")}},
+      {"short-2", "UN staff left Mali.", {actor("UN")}, {place("Mali")}},
+      {"long", "The United Nations left Mali.", {actor("United Nations")}, {place("Mali")}},
+      {"both", "UN aid and United Nations staff reached Mali.", {actor("UN"), actor("United Nations")},
+       {place("Mali")}},
+      {"other", "Minusma left Mali.", {actor("Minusma")}, {place("Mali")}},
+  };
+  const auto db = in_memory(articles);
+  const std::vector<search::FacetValue> merged{{"United Nations", "united nations", 5}, {"Minusma", "minusma", 1}};
+  CHECK(search::list_facet(db, EntityKind::actor) == merged);
+  const Xapian::Query query = search::parse_query("mali", db);
+  CHECK(search::list_facet(db, EntityKind::actor, query) == merged);
+  for (const bool local : {true, false}) {
+    INFO((local ? "winnow's counter" : "Xapian's spy"));
+    const auto counts = search::count_facets(db, query, {6, true}, {.local = local, .sample_above = 0}, 10);
+    CHECK(search::name_facets(db, EntityKind::actor, counts.actors) == merged);
+  }
+  CHECK(actor_paths(db, "UN").size() == 5);
+  CHECK(actor_paths(db, "United Nations").size() == 5);
 }
