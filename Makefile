@@ -127,7 +127,7 @@ fuzz: deps fuzz-deps
 # committed: L3S-GN1 is for research use), and `make train-boilerplate`
 # trains the model from them and the project's own labelled folders
 # (filters/train/boilerplate/README.md).
-.PHONY: l3s-data conll-data train-boilerplate train-entities
+.PHONY: l3s-data conll-data conll-languages-data train-boilerplate train-entities
 l3s-data:
 	@[ -n "$(L3S_MIRROR)" ] || { echo "make l3s-data: set L3S_MIRROR to a git mirror of github.com/geodrome/page-signal" >&2; exit 2; }
 	python3 filters/train/boilerplate/prepare_l3s.py --mirror "$(L3S_MIRROR)" --out .cache/l3s-gn1
@@ -138,6 +138,13 @@ conll-data:
 	@[ -n "$(CONLL_MIRROR)" ] || { echo "make conll-data: set CONLL_MIRROR to a git mirror of github.com/ZhixiuYe/HSCRF-pytorch" >&2; exit 2; }
 	python3 filters/train/entities/prepare_conll.py --mirror "$(CONLL_MIRROR)" --out .cache/conll
 
+# `make conll-languages-data CONLL_LANGUAGES_MIRROR=DIR`: CoNLL-2003's German and
+# CoNLL-2002's Spanish and Dutch (never their test splits) as entity gold folders
+# in .cache/conll-languages/LANG (never committed: news text for research use).
+conll-languages-data:
+	@[ -n "$(CONLL_LANGUAGES_MIRROR)" ] || { echo "make conll-languages-data: set CONLL_LANGUAGES_MIRROR to a git mirror of github.com/Babelscape/wikineural" >&2; exit 2; }
+	python3 filters/train/entities/prepare_conll_languages.py --mirror "$(CONLL_LANGUAGES_MIRROR)" --out .cache/conll-languages
+
 # Only retraining needs XGBoost (Debian's python3-xgboost): the model it
 # writes is read by the project's own code, and nothing else depends on it.
 TRAIN_PACKAGES := python3-xgboost
@@ -147,15 +154,23 @@ train-boilerplate: build
 	cmake --build $(BUILD) -j $(JOBS) --target winnow-train-boilerplate
 	filters/train/boilerplate/train.sh $(BUILD) filters/lang/mul/boilerplate.model
 
-# The English entity tagger, from .cache/conll/train (make conll-data), in
-# seconds; no package beyond the build's own (filters/train/entities/README.md).
+# The entity taggers: English from .cache/conll/train (make conll-data), German,
+# Spanish and Dutch from .cache/conll-languages (make conll-languages-data), in
+# seconds each; no package beyond the build's own (filters/train/entities/README.md).
 ENTITY_EPOCHS := 6
 ENTITY_MIN_COUNT := 3
+ENTITY_LANGUAGES := de es nl
 train-entities: build
 	@[ -d .cache/conll/train ] || { echo "make train-entities: no .cache/conll/train; run make conll-data first" >&2; exit 2; }
+	@for code in $(ENTITY_LANGUAGES); do [ -d .cache/conll-languages/$$code/train ] || { echo "make train-entities: no .cache/conll-languages/$$code/train; run make conll-languages-data first" >&2; exit 2; }; done
 	cmake --build $(BUILD) -j $(JOBS) --target winnow-train-entities
 	$(BUILD)/tests/eval/winnow-train-entities --epochs $(ENTITY_EPOCHS) --min-count $(ENTITY_MIN_COUNT) \
 	  --out filters/lang/en/entities.model .cache/conll/train
+	for code in $(ENTITY_LANGUAGES); do \
+	  $(BUILD)/tests/eval/winnow-train-entities --language $$code --epochs $(ENTITY_EPOCHS) \
+	    --min-count $(ENTITY_MIN_COUNT) --out filters/lang/$$code/entities.model .cache/conll-languages/$$code/train \
+	    || exit 1; \
+	done
 
 # Benchmarks (not part of `make test`): figures and the command that made them.
 # `make bench` is issue #6's: winnow against omindex and recoll on the 10k and

@@ -240,6 +240,21 @@ def write_document(folder, name, sentences):
     return len(lines), counts
 
 
+def write_split(folder, stem, docs, label):
+    """Writes each document as folder/STEM-NNNN (the folder replaced whole, so
+    no file of an earlier run is left behind) and prints what it holds."""
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    total_lines, totals = 0, {span_type: 0 for span_type in SPAN_TYPES}
+    for number, sentences in enumerate(docs, 1):
+        lines, counts = write_document(folder, f"{stem}-{number:04d}", sentences)
+        total_lines += lines
+        for span_type in SPAN_TYPES:
+            totals[span_type] += counts[span_type]
+    spans = ", ".join(f"{span_type} {totals[span_type]}" for span_type in SPAN_TYPES)
+    print(f"{label}: {len(docs)} documents, {total_lines} lines, spans {spans}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", required=True, help="git directory (or clone) of ZhixiuYe/HSCRF-pytorch")
@@ -251,18 +266,7 @@ def main():
     document_counts = {}
     for split, path in SPLITS:
         docs = documents(read_conll(mirror, path))
-        folder = os.path.join(args.out, split)
-        # Replaced whole, so no file of an earlier run is left behind.
-        shutil.rmtree(folder, ignore_errors=True)
-        os.makedirs(folder)
-        total_lines, totals = 0, {span_type: 0 for span_type in SPAN_TYPES}
-        for number, sentences in enumerate(docs, 1):
-            lines, counts = write_document(folder, f"conll-{split}-{number:04d}", sentences)
-            total_lines += lines
-            for span_type in SPAN_TYPES:
-                totals[span_type] += counts[span_type]
-        spans = ", ".join(f"{span_type} {totals[span_type]}" for span_type in SPAN_TYPES)
-        print(f"{split}: {len(docs)} documents, {total_lines} lines, spans {spans}")
+        write_split(os.path.join(args.out, split), f"conll-{split}", docs, split)
         document_counts[split] = len(docs)
     with open(os.path.join(args.out, "README.md"), "w", encoding="utf-8", newline="\n") as out:
         out.write(README.format(**document_counts))
