@@ -435,8 +435,9 @@ bool label_by_position(std::vector<Block>& blocks, bool title_case_headlines) {
       // A results list or a table is the page's text, though its rows,
       // names and numbers without small words, read as a menu.
       const bool row = !b.forced && b.cues.weight == 0 && !repeated(b) && table_row(blocks, i);
-      // So is the place and date it was filed from, under its title.
-      const bool filed = i > 0 && i <= 2 && blocks[0].score >= 0.5 && !repeated(b) && dateline(b);
+      // So is the place and date it was filed from, under its title, though
+      // other stories were filed from there ("LONDON 1996-08-31").
+      const bool filed = i > 0 && i <= 2 && blocks[0].score >= 0.5 && dateline(b);
       b.content = !b.forced && (b.score >= 0.5 || row || filed);
       if (b.score < 0.5 && (row || filed)) b.reasons.push_back(row ? "a row of a table" : "dateline");
       b.place = Place::body;

@@ -905,7 +905,8 @@ TEST_CASE("a page of results with no paragraph keeps its rows, times and fractio
        "BOSTON 69 66 .511 6 1/2\n"
        "TORONTO 63 72 .467 12 1/2\n"
        "DETROIT 49 86 .363 26 1/2\n",
-       {"1. Hicham El Guerrouj (Morocco) 3:44.60", "2. Noah Ngeny (Kenya) 3:46.38", "3. Isaac Viciosa (Spain) 3:51.40",
+       {"ZURICH 1997-08-13", "1. Hicham El Guerrouj (Morocco) 3:44.60", "2. Noah Ngeny (Kenya) 3:46.38",
+        "3. Isaac Viciosa (Spain) 3:51.40",
         "BOSTON 69 66 .511 6 1/2", "TORONTO 63 72 .467 12 1/2", "DETROIT 49 86 .363 26 1/2"},
        {}},
       {{"en"},
@@ -920,4 +921,21 @@ TEST_CASE("a page of results with no paragraph keeps its rows, times and fractio
        {"Chelsea 2 Arsenal 2", "Everton 1 Leeds 0"},
        {"London Desk 10:32 GMT", "Paris Desk 11:05 GMT"}},
   });
+}
+
+TEST_CASE("a results page's dateline stays though other stories were filed from there") {
+  // The wire files many stories a day from one place: "LONDON 1996-08-31"
+  // (its digits folded) is in many stories, and still says where this one
+  // comes from.
+  const std::string dateline = "LONDON 1996-08-31";
+  const auto dateline_print = segment_fingerprint(dateline);
+  ClassifyContext corpus;
+  corpus.corpus_count = [&](std::uint64_t print) -> std::uint32_t { return print == dateline_print ? 22 : 0; };
+  const auto segs = classify(segment("SOCCER - ENGLISH LEAGUE RESULTS.\n" + dateline +
+                                     "\nResults of English league matches on Saturday:\n"
+                                     "Bradford 1 Tranmere 0\nGrimsby 0 Portsmouth 1\nOldham 3 Stoke 2\n"),
+                             corpus);
+  CHECK(has_reason(segs, dateline, "repeated in 22 other stories"));
+  CHECK(label_of(segs, dateline) == Label::content);
+  CHECK(label_of(segs, "Grimsby 0 Portsmouth 1") == Label::content);
 }
