@@ -33,7 +33,7 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (!mode.list.empty() && request.facets) return "--list and --facets cannot be combined";
   if (mode.files && request.facets) return "--files and --facets cannot be combined";
   if (!winnow::search::selects_documents(request) && mode.list.empty()) {
-    return "no QUERY given (a QUERY, --actor, --place, --lang or --list is needed)";
+    return "no QUERY given (a QUERY, --actor, --place, --lang, --since, --until or --list is needed)";
   }
   // Before the index is opened: an over-long query costs nothing.
   return winnow::search::query_size_problem(request.query);
@@ -103,6 +103,14 @@ int main(int argc, char** argv) {
         for (char& c : code) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
         return code;
       });
+  app.add_option("--since", request.since, "Only articles dated on or after DATE (2023, 2023-07 or 2023-07-01)")
+      ->option_text("DATE");
+  app.add_option("--until", request.until, "Only articles dated on or before DATE (its last day for 2023 or 2023-07)")
+      ->option_text("DATE");
+  std::string order = "relevance";
+  app.add_option("--sort", order, "relevance, date (oldest first) or -date (newest first); undated articles last")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->option_text("ORDER");
   app.add_flag("--facets", request.facets,
                "Also show the top actors, places and languages of all matches, with counts (estimated from a "
                "sample above 1,000 matches)");
@@ -124,7 +132,7 @@ int main(int argc, char** argv) {
                "Start the program a stub file's 'remote :PROGRAM' line names (refused otherwise: a stub "
                "file or index folder from someone else could run anything)");
   app.add_option("QUERY", words,
-                 "The query (may be left out with --actor, --place or --list); at most " +
+                 "The query (may be left out with --actor, --place, --lang, --since, --until or --list); at most " +
                      std::to_string(winnow::search::query_limits.words) + " words and " +
                      std::to_string(winnow::search::query_limits.bytes / 1024) + " KiB");
   try {
@@ -134,6 +142,17 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : exit_error;
   }
   for (const auto& word : words) request.query += (request.query.empty() ? "" : " ") + word;
+  request.order = order == "date"    ? winnow::search::SearchRequest::Order::oldest
+                  : order == "-date" ? winnow::search::SearchRequest::Order::newest
+                                     : winnow::search::SearchRequest::Order::relevance;
+  for (const auto& [option, date] : {std::pair{"--since", &request.since}, std::pair{"--until", &request.until}}) {
+    try {
+      if (!date->empty()) (void)winnow::search::date_span(*date);
+    } catch (const winnow::search::QuerySyntaxError& error) {
+      std::cerr << "winnow-search: " << option << ": " << terminal_safe(error.what()) << '\n';
+      return exit_error;
+    }
+  }
   if (const std::string problem = usage_problem(request, mode); !problem.empty()) {
     std::cerr << "winnow-search: " << terminal_safe(problem) << '\n';
     return exit_error;

@@ -247,6 +247,24 @@ class LanguageFieldProcessor : public Xapian::FieldProcessor {
   }
 };
 
+// date:FROM..TO, each end in date_span's forms: the dated documents from
+// FROM's first day to TO's last. (Xapian's DateRangeProcessor reads only
+// whole days, and with both ends left out matches every document, dated
+// or not.)
+class DateRanges : public Xapian::RangeProcessor {
+ public:
+  DateRanges() : Xapian::RangeProcessor(index::schema::date_slot, "date:") {}
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    return date_filter(begin, end);
+  }
+};
+
+// date:2023, date:2023-07, date:2023-07-01: that year, month or day.
+class DateField : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override { return date_filter(value, value); }
+};
+
 // The query as one language reads it: its normaliser and its stemmer.
 Xapian::Query parse_in_language(std::string_view query, const Xapian::Database& db, const std::string& language) {
   Xapian::QueryParser parser;
@@ -258,8 +276,10 @@ Xapian::Query parse_in_language(std::string_view query, const Xapian::Database& 
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   parser.add_prefix("", std::string(index::schema::stem_prefix));
   parser.set_default_op(Xapian::Query::OP_AND);
-  Xapian::DateRangeProcessor dates(index::schema::date_slot, "date:");
+  DateRanges dates;
   parser.add_rangeprocessor(&dates);
+  DateField days;
+  parser.add_boolean_prefix("date", &days);
   // An empty grouping makes each filter its own group, so two of them are
   // combined with AND, as repeated --actor options are (an article names many).
   const std::string each_alone;
@@ -283,6 +303,55 @@ Xapian::Query parse_in_language(std::string_view query, const Xapian::Database& 
 }
 
 }  // namespace
+
+DaySpan date_span(std::string_view typed) {
+  const auto fail = [&]() -> DaySpan {
+    throw QuerySyntaxError("not a date: '" + std::string(typed) + "' (YYYY, YYYY-MM or YYYY-MM-DD)");
+  };
+  std::string digits;
+  std::vector<std::size_t> parts;  // the digits in each part between dashes
+  std::size_t run = 0;
+  for (const char c : typed) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++run;
+    } else if (c == '-' && run > 0) {
+      parts.push_back(run);
+      run = 0;
+    } else {
+      return fail();
+    }
+  }
+  parts.push_back(run);
+  // 2023, 2023-07, 2023-07-01, or the index's own 20230701.
+  const bool dashed = parts == std::vector<std::size_t>{4} || parts == std::vector<std::size_t>{4, 2} ||
+                      parts == std::vector<std::size_t>{4, 2, 2};
+  if (!dashed && parts != std::vector<std::size_t>{8}) return fail();
+  const int year = std::stoi(digits.substr(0, 4));
+  const int month = digits.size() >= 6 ? std::stoi(digits.substr(4, 2)) : 0;
+  const int day = digits.size() == 8 ? std::stoi(digits.substr(6, 2)) : 0;
+  const auto days_in = [year](int m) {
+    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return m == 2 && leap ? 29 : days[static_cast<std::size_t>(m - 1)];
+  };
+  if (digits.size() >= 6 && (month < 1 || month > 12)) return fail();
+  if (digits.size() == 8 && (day < 1 || day > days_in(month))) return fail();
+  const auto two = [](int n) { return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10); };
+  const std::string y = digits.substr(0, 4);
+  if (digits.size() == 4) return {y + "0101", y + "1231"};
+  if (digits.size() == 6) return {y + two(month) + "01", y + two(month) + two(days_in(month))};
+  return {digits, digits};
+}
+
+Xapian::Query date_filter(std::string_view since, std::string_view until) {
+  constexpr Xapian::valueno slot = index::schema::date_slot;
+  // The lowest and highest values a date can have: any dated document.
+  const std::string first = since.empty() ? "00000000" : date_span(since).first;
+  const std::string last = until.empty() ? "99999999" : date_span(until).last;
+  if (last < first) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, first, last);
+}
 
 Xapian::Query parse_query(std::string_view query, const Xapian::Database& db) {
   const std::vector<std::string> languages = text_languages(db);

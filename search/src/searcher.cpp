@@ -208,7 +208,8 @@ Databases open_databases(const std::vector<std::string>& locations, const OpenPo
 }
 
 bool selects_documents(const SearchRequest& request) {
-  return has_words(request) || !request.actors.empty() || !request.places.empty() || !request.languages.empty();
+  return has_words(request) || !request.actors.empty() || !request.places.empty() || !request.languages.empty() ||
+         !request.since.empty() || !request.until.empty();
 }
 
 Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) {
@@ -222,6 +223,7 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& reque
     }
     filters.emplace_back(Xapian::Query::OP_OR, languages.begin(), languages.end());
   }
+  if (!request.since.empty() || !request.until.empty()) filters.push_back(date_filter(request.since, request.until));
   Xapian::Query query = has_words(request) ? parse_query(request.query, db) : Xapian::Query();
   if (filters.empty()) return query;
   const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
@@ -288,6 +290,14 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(index::schema::ranking_weight());
+  // By date: the date value, undated articles last (a value above every
+  // date going up; the empty value, below every date, going down).
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.order != SearchRequest::Order::relevance) {
+    const bool newest_first = request.order == SearchRequest::Order::newest;
+    by_date.add_value(index::schema::date_slot, newest_first, newest_first ? "" : "99999999~");
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
   const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, 100);
 
   SearchResponse response{request.query, matches.get_matches_estimated(),

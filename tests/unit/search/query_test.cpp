@@ -379,3 +379,20 @@ TEST_CASE("words after NOT are not looked for", "[search][passage]") {
   search::PassagePicker pick(enquire.get_mset(0, 10), parsed, {});
   CHECK(pick("Wagner left Mali.").marked == "Wagner left " + marked("Mali") + ".");
 }
+
+TEST_CASE("dates as people type them stand for their days", "[query][dates]") {
+  using winnow::search::date_span;
+  CHECK(date_span("2023").first == "20230101");
+  CHECK(date_span("2023").last == "20231231");
+  CHECK(date_span("2023-07").last == "20230731");
+  CHECK(date_span("2024-02").last == "20240229");  // a leap year
+  CHECK(date_span("2023-02").last == "20230228");
+  CHECK(date_span("1900-02").last == "19000228");  // no leap year: divisible by 100
+  CHECK(date_span("2000-02").last == "20000229");  // divisible by 400
+  CHECK(date_span("2023-07-01").first == "20230701");
+  CHECK(date_span("20230701").last == "20230701");
+  for (const char* bad : {"2023-13-01", "2023-02-29", "2023-00", "2023-7-1", "July", "23", "2023-07-01-", "-2023"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(date_span(bad), winnow::search::QuerySyntaxError);
+  }
+}

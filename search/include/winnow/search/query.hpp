@@ -75,8 +75,24 @@ inline constexpr std::string_view language_field_colon = "lang:";
 /// sorted; English for an index with none.
 [[nodiscard]] std::vector<std::string> text_languages(const Xapian::Database& db);
 
+/// The days a date as people type it stands for, as YYYYMMDD (the index's
+/// date values): "2023" the year, "2023-07" the month, "2023-07-01" the day
+/// (also "20230701"). Throws QuerySyntaxError naming the date when it is no
+/// such form or no such day ("2023-13-01", "2023-02-30").
+struct DaySpan {
+  std::string first;
+  std::string last;
+};
+[[nodiscard]] DaySpan date_span(std::string_view typed);
+
+/// The dated documents from the first day of `since` to the last day of
+/// `until` (either may be empty: no bound). Undated documents never match.
+/// Throws QuerySyntaxError for a date that is no date.
+[[nodiscard]] Xapian::Query date_filter(std::string_view since, std::string_view until);
+
 /// Parses a query: words, phrases, boolean operators, +/-, wildcards,
-/// date:FROM..TO, lang:CODE, and actor:NAME / place:NAME filters (resolved against `db`
+/// date:DATE and date:FROM..TO (date_span's forms; either end may be left
+/// out), lang:CODE, and actor:NAME / place:NAME filters (resolved against `db`
 /// with entity_query; several are combined with AND and do not change the
 /// ranking). Several words mean all of them (AND); a word repeated in them
 /// is matched once, weighing as many times as it is repeated. Throws

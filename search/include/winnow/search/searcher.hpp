@@ -20,6 +20,11 @@ struct SearchRequest {
   std::vector<std::string> actors;   ///< --actor names: each must match (AND)
   std::vector<std::string> places;   ///< --place names: each must match (AND)
   std::vector<std::string> languages;  ///< --lang codes: any of them (OR)
+  std::string since;                 ///< --since: dated on or after this date's first day (date_span's forms)
+  std::string until;                 ///< --until: dated on or before this date's last day
+  /// --sort: by relevance; by date, oldest first; or newest first. Undated
+  /// articles come last either way; ties keep their relevance order.
+  enum class Order { relevance, oldest, newest } order = Order::relevance;
   bool facets = false;               ///< count actors, places and languages over every match
   /// Hits need only their rank, path and score (--files): no stored data is
   /// read and no snippet made.
