@@ -1,6 +1,7 @@
 // winnow-search: parse the command line, search, print; exit 0 on matches, 1 on none, 2 on error.
 #include <exception>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -24,6 +25,9 @@ struct Mode {
   bool files = false, json = false;
   std::string list;  ///< "actors", "places", "langs" or empty
   std::string color = "auto";
+  /// --list shows this many values, most documents first: all unless
+  /// --limit is given (then --offset skips as many first).
+  std::optional<unsigned> list_limit;
 };
 
 // Combinations the options cannot express, as one line naming the problem; empty when fine.
@@ -50,9 +54,21 @@ int list_values(winnow::search::Databases& opened, const winnow::search::SearchR
     if (mode.list == "langs") return list_languages(db, query, opened.all_local);
     return list_facet(db, mode.list == "actors" ? EntityKind::actor : EntityKind::place, query, opened.all_local);
   });
-  if (mode.json) print_list_json(values, mode.list, std::cout);
-  else print_list_human(values, std::cout);
-  return values.empty() ? exit_no_match : 0;
+  if (values.empty()) {
+    if (mode.json) print_list_json(values, mode.list, std::cout);
+    else print_list_human(values, std::cout);
+    return exit_no_match;
+  }
+  std::vector<FacetValue> shown = values;
+  if (mode.list_limit) {
+    const std::size_t from = std::min<std::size_t>(request.offset, shown.size());
+    const std::size_t to = std::min<std::size_t>(from + *mode.list_limit, shown.size());
+    shown = std::vector<FacetValue>(shown.begin() + static_cast<std::ptrdiff_t>(from),
+                                    shown.begin() + static_cast<std::ptrdiff_t>(to));
+  }
+  if (mode.json) print_list_json(shown, mode.list, std::cout);
+  else print_list_human(shown, std::cout);
+  return 0;
 }
 
 int search(winnow::search::Databases& opened, const winnow::search::SearchRequest& request, const Mode& mode) {
@@ -119,7 +135,7 @@ int main(int argc, char** argv) {
                  "places or langs")
       ->check(CLI::IsMember({"actors", "places", "langs"}));
   // Ranges a user can mean; together they stay far inside Xapian's 32-bit document counts.
-  app.add_option("--limit", request.limit, "Results to show")->default_val(request.limit)
+  CLI::Option* limit = app.add_option("--limit", request.limit, "Results (or --list values) to show")->default_val(request.limit)
       ->check(CLI::Range(0u, 1'000'000u));
   app.add_option("--offset", request.offset, "Skip this many results")->default_val(request.offset)
       ->check(CLI::Range(0u, 1'000'000'000u));
@@ -158,6 +174,7 @@ int main(int argc, char** argv) {
     return exit_error;
   }
   request.paths_only = mode.files;
+  if (limit->count() > 0) mode.list_limit = request.limit;
 
   try {
     if (databases.empty()) databases.push_back(winnow::index::default_database().string());

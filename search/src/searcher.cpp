@@ -298,7 +298,11 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
     by_date.add_value(index::schema::date_slot, newest_first, newest_first ? "" : "99999999~");
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
-  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, 100);
+  // Up to exact_up_to matches are counted exactly, and beyond it Xapian's
+  // estimate starts from them: with 100, "refugee camp" on the 10k bench
+  // corpus said "about 500" of 2,157; with 1,000, "about 2000", for 3% more
+  // time on a common word (2,000: 7%).
+  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, exact_up_to);
 
   SearchResponse response{request.query, matches.get_matches_estimated(),
                           matches.get_matches_lower_bound() == matches.get_matches_upper_bound(),

@@ -216,6 +216,12 @@ expect_eq "--json without --facets: empty facet arrays" "" "$(check_json '
 need(d.get("facets") == {"actors": [], "places": [], "langs": [], "estimated": False}, "facets %r" % d.get("facets"))
 need(all(isinstance(r.get("places"), list) and r["places"] for r in d.get("results", [])), "places %r" % d.get("results"))
 ')"
+search --list places
+all_places=$OUT
+search --list places --limit 2
+expect_eq "--list places --limit 2: the first two values" "$(printf '%s\n' "$all_places" | head -n 2)" "$OUT"
+search --list places --limit 2 --offset 1
+expect_eq "--list places --limit 2 --offset 1: the second and third" "$(printf '%s\n' "$all_places" | sed -n 2,3p)" "$OUT"
 search --json --list places
 expect_eq "--list places --json: {\"places\": [{name, count}]}" "" "$(check_json '
 need(list(d) == ["places"], "keys %r" % list(d))

@@ -651,3 +651,20 @@ TEST_CASE("an acronym and its expansion are one facet value once any document jo
   CHECK(actor_paths(db, "UN").size() == 5);
   CHECK(actor_paths(db, "United Nations").size() == 5);
 }
+
+TEST_CASE("a search counts up to a thousand matches exactly", "[search][totals]") {
+  // 900 articles have both words, 600 one of them: Xapian cannot know how
+  // many have both from the words' counts alone, and must count.
+  std::vector<Article> articles;
+  for (int i = 0; i < 1500; ++i) {
+    const char* text = i < 900 ? "The flood reached the river town." : i < 1200 ? "The flood came." : "The river rose.";
+    articles.push_back({fmt::format("n{}", i), text, {}, {}});
+  }
+  const auto db = in_memory(articles);
+  auto both = request("flood river");
+  both.limit = 10;
+  const auto response = search::run_search(db, both);
+  CHECK(response.exact);
+  CHECK(response.total == 900);
+  CHECK(response.hits.size() == 10);
+}

@@ -59,6 +59,10 @@ struct Facets {
 /// How many values of each kind --facets shows.
 inline constexpr std::size_t facets_shown = 10;
 
+/// A search with at most this many matches counts them exactly; above it,
+/// the total is Xapian's estimate ("about N").
+inline constexpr Xapian::doccount exact_up_to = 1000;
+
 /// What a search found.
 struct SearchResponse {
   std::string query;
