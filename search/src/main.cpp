@@ -127,6 +127,8 @@ int main(int argc, char** argv) {
   app.add_option("--sort", order, "relevance, date (oldest first) or -date (newest first); undated articles last")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->option_text("ORDER");
+  bool all_copies = false;
+  app.add_flag("--all-copies", all_copies, "Show every file of a story, not its best-ranked copy alone");
   app.add_flag("--facets", request.facets,
                "Also show the top actors, places and languages of all matches, with counts (estimated from a "
                "sample above 1,000 matches)");
@@ -175,6 +177,7 @@ int main(int argc, char** argv) {
   }
   request.paths_only = mode.files;
   if (limit->count() > 0) mode.list_limit = request.limit;
+  request.collapse_copies = !all_copies;
 
   try {
     if (databases.empty()) databases.push_back(winnow::index::default_database().string());

@@ -104,6 +104,7 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color) 
     if (!hit.date.empty()) where += "  " + hit.date;
     // English is what most archives hold: only other languages are named.
     if (!hit.language.empty() && hit.language != "en") where += "  [" + index::terminal_safe(hit.language) + "]";
+    if (hit.copies > 0) where += fmt::format("  (+{} {})", hit.copies, hit.copies == 1 ? "copy" : "copies");
     out << "    " << paint(dim, where) << '\n';
     if (const std::string entities = entities_line(hit); !entities.empty()) out << "    " << entities << '\n';
     if (!hit.snippet.empty()) out << "    " << shown_snippet(hit, color) << '\n';
@@ -112,8 +113,13 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color) 
   if (response.hits.empty() && response.total > 0) {
     out << fmt::format("no results past {} ({} matches)\n", response.offset, response.total);
   } else if (response.total > 0) {
-    out << fmt::format("showing {}-{} of {}{} matches\n", response.offset + 1,
+    out << fmt::format("showing {}-{} of {}{} matches", response.offset + 1,
                        response.offset + response.hits.size(), response.exact ? "" : "about ", response.total);
+    // Copies were collapsed: how many files the matches are.
+    if (response.files != response.total) {
+      out << fmt::format(" ({}{} files)", response.files_exact ? "" : "about ", response.files);
+    }
+    out << '\n';
   } else {
     out << "no matches\n";
   }
@@ -131,12 +137,14 @@ void print_json(const SearchResponse& response, std::ostream& out) {
                        {"snippet", hit.snippet},
                        {"actors", hit.actors},
                        {"places", hit.places},
-                       {"lang", hit.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.language)}});
+                       {"lang", hit.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.language)},
+                       {"copies", hit.copies}});
   }
   const nlohmann::json document = {
       {"query", response.query},
       {"total", response.total},
       {"exact", response.exact},
+      {"files", response.files},
       {"offset", response.offset},
       {"results", results},
       {"facets", facets_json(response.facets.value_or(Facets{}))}};

@@ -2,6 +2,7 @@
 #include "winnow/search/searcher.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <map>
 
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 #include "winnow/filters/text.hpp"
@@ -302,17 +304,71 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
   // estimate starts from them: with 100, "refugee camp" on the 10k bench
   // corpus said "about 500" of 2,157; with 1,000, "about 2000", for 3% more
   // time on a common word (2,000: 7%).
-  const Xapian::MSet matches = enquire.get_mset(request.offset, request.limit, exact_up_to);
+  //
+  // Copies of one story show once. They score alike, or nearly, and so rank
+  // together: the page is picked from a window of the first matches, the
+  // best-ranked file of each story standing for the rest of it there.
+  // (Xapian's collapse key reads every candidate's story, up to the
+  // thousand matches counted: 18% more time on a common word; this reads a
+  // few dozen.) Files without a story id (too short to have one) are
+  // stories of their own.
+  const Xapian::doccount page_end = request.offset + request.limit;
+  const Xapian::doccount window =
+      request.collapse_copies ? std::max<Xapian::doccount>(3 * page_end, page_end + 20) : request.limit;
+  const Xapian::MSet matches =
+      enquire.get_mset(request.collapse_copies ? 0 : request.offset, window, exact_up_to);
 
-  SearchResponse response{request.query, matches.get_matches_estimated(),
-                          matches.get_matches_lower_bound() == matches.get_matches_upper_bound(),
-                          request.offset, {}, std::nullopt};
+  SearchResponse response;
+  response.query = request.query;
+  response.offset = request.offset;
+  response.files = matches.get_matches_estimated();
+  response.files_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+  // The matches shown, as indexes into `matches`, with their copies in the window.
+  std::vector<std::pair<Xapian::doccount, unsigned>> shown;
+  if (!request.collapse_copies) {
+    for (Xapian::doccount i = 0; i < matches.size(); ++i) shown.emplace_back(i, 0);
+    response.total = response.files;
+    response.exact = response.files_exact;
+  } else {
+    std::vector<std::pair<Xapian::doccount, unsigned>> stories;  // the first file of each, and its copies
+    std::unordered_map<std::string, std::size_t> story_at;
+    for (Xapian::doccount i = 0; i < matches.size(); ++i) {
+      const std::string story = matches[i].get_document().get_value(index::schema::story_slot);
+      if (!story.empty()) {
+        const auto [found, added] = story_at.emplace(story, stories.size());
+        if (!added) {
+          ++stories[found->second].second;
+          continue;
+        }
+      }
+      stories.emplace_back(i, 0);
+    }
+    for (std::size_t k = request.offset; k < stories.size() && k < page_end; ++k) shown.push_back(stories[k]);
+    // Every match read: the stories are counted. No copy among the first
+    // matches: as many stories as files (as an index without copies has).
+    // Else as many stories a file as among the first matches, estimated.
+    const bool all_read = response.files_exact && matches.size() == response.files;
+    const bool copies_seen = stories.size() < matches.size();
+    if (all_read || !copies_seen) {
+      response.total = all_read ? static_cast<Xapian::doccount>(stories.size()) : response.files;
+      response.exact = response.files_exact;
+    } else {
+      response.total = static_cast<Xapian::doccount>(std::llround(
+          static_cast<double>(response.files) * static_cast<double>(stories.size()) / static_cast<double>(matches.size())));
+      response.exact = false;
+    }
+  }
   if (request.facets) {
-    // A pass of their own over every match, which also counts them exactly.
-    FacetCounts counts = count_facets(db, query, {matches.get_matches_estimated(), response.exact}, counting,
-                                      facets_shown);
-    response.total = counts.matches;
-    response.exact = true;
+    // A pass of their own over every match (every file), which also counts them exactly.
+    FacetCounts counts = count_facets(db, query, {response.files, response.files_exact}, counting, facets_shown);
+    // With no copies seen, the stories are the files, now counted exactly.
+    const bool stories_are_files = !request.collapse_copies || response.total == response.files;
+    response.files = counts.matches;
+    response.files_exact = true;
+    if (stories_are_files) {
+      response.total = counts.matches;
+      response.exact = true;
+    }
     for (auto& language : counts.languages) language.name = language.key;
     response.facets = Facets{name_facets(db, EntityKind::actor, std::move(counts.actors), 0, counting.local),
                              name_facets(db, EntityKind::place, std::move(counts.places), 0, counting.local),
@@ -320,19 +376,23 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
   }
   unsigned rank = request.offset;
   if (request.paths_only) {
-    for (auto it = matches.begin(); it != matches.end(); ++it) response.hits.push_back(path_only_hit(++rank, it));
+    for (const auto& [at, copies] : shown) {
+      response.hits.push_back(path_only_hit(++rank, matches[at]));
+      response.hits.back().copies = copies;
+    }
     return response;
   }
   PassagePicker passage_of(matches, query, entity_filter_words(request));
   const ScoreScale scaled(query);
-  for (auto it = matches.begin(); it != matches.end(); ++it) {
+  for (const auto& [at, copies] : shown) {
+    const Xapian::MSetIterator it = matches[at];
     index::StoredFields fields = index::read_stored_fields(it.get_document());
     Passage passage = passage_of(strip_markers(std::move(fields.content)), fields.text_language);
     response.hits.push_back({++rank, std::move(fields.path), std::move(fields.title), std::move(fields.date),
                              scaled(it.get_percent(), fields.text_language), std::move(passage.plain),
                              std::move(passage.marked),
                              std::move(fields.actors), std::move(fields.places), std::move(fields.language),
-                             fields.language_confidence});
+                             fields.language_confidence, copies});
   }
   return response;
 }

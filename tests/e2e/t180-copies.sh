@@ -18,13 +18,27 @@ index --db single one
 index --db copies a b c
 expect_exit 0 "three copies: exit 0"
 
-count() { search --db "$1" --limit 1000 --files "${@:2}"; printf '%s\n' "$OUT" | sed '/^$/d' | wc -l; }
+count() { search --db "$1" --limit 1000 --files --all-copies "${@:2}"; printf '%s\n' "$OUT" | sed '/^$/d' | wc -l; }
 single_wagner=$(count single wagner)
 expect_eq "wagner: every copy of every article that says it" $((3 * single_wagner)) "$(count copies wagner)"
 expect_eq "\"africa korpus\": article 000 in all three copies" 3 "$(count copies '"africa korpus"')"
-search_files --db copies --limit 1000 '"africa korpus"'
+search_files --db copies --limit 1000 --all-copies '"africa korpus"'
 expect_eq "\"africa korpus\": the three copies of 000" "$(printf 'a/%s\nb/%s\nc/%s' 000_83a647917034a0e8.txt 000_83a647917034a0e8.txt 000_83a647917034a0e8.txt)" "$FILES"
-search_files --db copies --limit 1000 wagner
+# Without --all-copies, a story shows once, as its best-ranked copy, with
+# the number of its other copies; the totals say stories and files.
+search --db copies --limit 1000 '"africa korpus"'
+expect_eq "\"africa korpus\": one result for the three copies of 000" 1 "$(grep -cE '^ *[0-9]+\. ' "$OUT_FILE" || true)"
+expect_contains "\"africa korpus\": the result says its copies" "000_83a647917034a0e8.txt  2024-07-09  (+2 copies)" "$OUT"
+expect_eq "\"africa korpus\": the totals" "showing 1-1 of 1 matches (3 files)" "$(tail -n 1 "$OUT_FILE")"
+search --db copies --json --limit 1000 wagner
+expect_eq "wagner --json: each story once, its copies counted, the files too" "" "$(check_json '
+rs = d.get("results", [])
+stems = [r["path"].split("/")[-1] for r in rs]
+need(len(stems) == len(set(stems)), "a story twice: %r" % stems)
+need(all(r.get("copies") == 2 for r in rs), "copies %r" % [r.get("copies") for r in rs])
+need(d.get("files") == 3 * len(rs) and d.get("total") == len(rs), "total %r, files %r, %d results" % (d.get("total"), d.get("files"), len(rs)))
+')"
+search_files --db copies --limit 1000 --all-copies wagner
 expect_eq "corpus: wagner in 15 of the 15 copies of the five seeds" 15 \
   "$(printf '%s\n' "$FILES" | grep -c '/00[0-4]_')"
 

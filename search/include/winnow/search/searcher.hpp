@@ -25,6 +25,9 @@ struct SearchRequest {
   /// --sort: by relevance; by date, oldest first; or newest first. Undated
   /// articles come last either way; ties keep their relevance order.
   enum class Order { relevance, oldest, newest } order = Order::relevance;
+  /// Copies of one story (index::schema::story_slot) show once, as the
+  /// best-ranked copy; false (--all-copies) shows every file.
+  bool collapse_copies = true;
   bool facets = false;               ///< count actors, places and languages over every match
   /// Hits need only their rank, path and score (--files): no stored data is
   /// read and no snippet made.
@@ -44,6 +47,7 @@ struct Hit {
   std::vector<std::string> places;  ///< the document's places, most mentioned first
   std::string language;             ///< ISO 639-1 or "und"; empty in an index of schema 7
   int language_confidence = 0;      ///< percent
+  unsigned copies = 0;              ///< other files of its story among the matches, not shown
 };
 
 /// The top actors and places over all matches, with document counts.
@@ -66,8 +70,10 @@ inline constexpr Xapian::doccount exact_up_to = 1000;
 /// What a search found.
 struct SearchResponse {
   std::string query;
-  Xapian::doccount total = 0;  ///< estimated number of matches
+  Xapian::doccount total = 0;  ///< estimated number of matches: stories, when copies are collapsed
   bool exact = false;          ///< whether `total` is exact
+  Xapian::doccount files = 0;  ///< estimated number of matching files, copies included
+  bool files_exact = false;
   unsigned offset = 0;
   std::vector<Hit> hits;
   std::optional<Facets> facets;  ///< set when the request asked for them
