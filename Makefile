@@ -53,6 +53,9 @@ demo: build
 	@$(SEARCH) --db $(DEMO_DB) --limit 3 Antonio Guterres
 	@echo; echo '$$ winnow-search --list places --actor wagner --place gao'
 	@$(SEARCH) --db $(DEMO_DB) --list places --actor wagner --place gao
+	@echo; echo 'The demo index is $(DEMO_DB): search it with'
+	@echo '  $(SEARCH) --db $(DEMO_DB) QUERY'
+	@echo 'or, after make install, winnow-search --db $(DEMO_DB) QUERY.'
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -16,6 +16,7 @@
 #include "winnow/filters/language_data.hpp"
 #include "winnow/index/display.hpp"
 #include "winnow/index/explain.hpp"
+#include "winnow/index/schema.hpp"
 #include "winnow/index/indexer.hpp"
 
 namespace {
@@ -97,7 +98,7 @@ void show_progress(std::uint64_t files_seen) {
 int main(int argc, char** argv) {
   CLI::App app{"winnow-index: index scraped news text for winnow-search.\n"
                "Indexes files and folders; run again to pick up new, changed and deleted files."};
-  app.set_version_flag("--version", "winnow-index " WINNOW_VERSION);
+  app.set_version_flag("-V,--version", winnow::index::schema::version_line("winnow-index"));
   // One line naming the problem, like the program's other errors.
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
     return "winnow-index: " + terminal_safe(error.what()) + " (see --help)\n";

@@ -4,9 +4,18 @@
 #include <cstdio>
 #include <map>
 
+#include <unicode/uversion.h>
+#include <xapian.h>
+
 #include "winnow/filters/hash.hpp"
 
 namespace winnow::index::schema {
+
+std::string version_line(std::string_view program) {
+  // Xapian's version is the library's at run time; ICU's the one built in.
+  return std::string(program) + " " WINNOW_VERSION " (Xapian " + Xapian::version_string() + ", ICU " U_ICU_VERSION
+         ", index schema " + std::string(version) + ")";
+}
 
 std::string hex64(std::uint64_t value) {
   char buffer[17];

@@ -8,6 +8,7 @@
 
 #include "winnow/index/display.hpp"
 #include "winnow/index/indexer.hpp"
+#include "winnow/index/schema.hpp"
 #include "winnow/search/facets.hpp"
 #include "winnow/search/output.hpp"
 #include "winnow/search/query.hpp"
@@ -23,6 +24,8 @@ constexpr int exit_error = 2;
 // What to do after the options are read.
 struct Mode {
   bool files = false, json = false;
+  bool absolute = false;  ///< --absolute: paths as indexed, not relative to the current folder
+  bool nul = false;       ///< -0: --files paths ended by NUL bytes
   std::string list;  ///< "actors", "places", "langs" or empty
   std::string color = "auto";
   /// --list shows this many values, most documents first: all unless
@@ -36,6 +39,7 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (!mode.list.empty() && mode.files) return "--list and --files cannot be combined";
   if (!mode.list.empty() && request.facets) return "--list and --facets cannot be combined";
   if (mode.files && request.facets) return "--files and --facets cannot be combined";
+  if (mode.nul && !mode.files) return "-0 needs --files";
   if (!winnow::search::selects_documents(request) && mode.list.empty()) {
     return "no QUERY given (a QUERY, --actor, --place, --lang, --since, --until or --list is needed)";
   }
@@ -77,9 +81,9 @@ int search(winnow::search::Databases& opened, const winnow::search::SearchReques
   // facets), so a retry never repeats output.
   const auto response =
       with_retries(opened.db, [&] { return run_search(opened.db, request, {.local = opened.all_local}); });
-  if (mode.json) print_json(response, std::cout);
-  else if (mode.files) print_files(response, std::cout);
-  else print_human(response, std::cout, color_wanted(mode.color));
+  if (mode.json) print_json(response, std::cout, mode.absolute);
+  else if (mode.files) print_files(response, std::cout, mode.absolute, mode.nul);
+  else print_human(response, std::cout, color_wanted(mode.color), mode.absolute);
   return response.total > 0 ? 0 : exit_no_match;
 }
 
@@ -96,7 +100,7 @@ int main(int argc, char** argv) {
   CLI::App app{"winnow-search: search scraped news text indexed by winnow-index.\n"
                "Words, \"phrases\", AND OR NOT, +/-, peace*, date:2023-07-01..2023-12-31,\n"
                "actor:NAME, place:\"Two Words\"; see winnow(7)."};
-  app.set_version_flag("--version", "winnow-search " WINNOW_VERSION);
+  app.set_version_flag("-V,--version", winnow::index::schema::version_line("winnow-search"));
   // One line naming the problem, like the program's other errors.
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
     return "winnow-search: " + terminal_safe(error.what()) + " (see --help)\n";
@@ -142,6 +146,8 @@ int main(int argc, char** argv) {
   app.add_option("--offset", request.offset, "Skip this many results")->default_val(request.offset)
       ->check(CLI::Range(0u, 1'000'000'000u));
   app.add_flag("--files", mode.files, "Print only the paths of matching files");
+  app.add_flag("-0,--null", mode.nul, "With --files: end each path with a NUL byte, for xargs -0");
+  app.add_flag("--absolute", mode.absolute, "Print absolute paths, not paths relative to the current folder");
   app.add_flag("--json", mode.json, "Print one JSON object");
   app.add_option("--color", mode.color, "Highlight matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->default_val(mode.color);

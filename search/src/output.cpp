@@ -93,14 +93,14 @@ std::string dump(const nlohmann::json& document) {
 
 }  // namespace
 
-void print_human(const SearchResponse& response, std::ostream& out, bool color) {
+void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute) {
   const auto paint = [color](std::string_view style, const std::string& text) {
     return color ? fmt::format("{}{}{}", style, text, reset) : text;
   };
   for (const auto& hit : response.hits) {
     const std::string title = hit.title.empty() ? "(untitled)" : index::terminal_safe(hit.title);
     out << fmt::format("{:>2}. {}\n", hit.rank, paint(bold, title));
-    std::string where = index::terminal_safe(index::display_path(hit.path));
+    std::string where = index::terminal_safe(absolute ? hit.path : index::display_path(hit.path));
     if (!hit.date.empty()) where += "  " + hit.date;
     // English is what most archives hold: only other languages are named.
     if (!hit.language.empty() && hit.language != "en") where += "  [" + index::terminal_safe(hit.language) + "]";
@@ -126,11 +126,11 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color) 
   if (response.facets && response.total > 0) print_facets(*response.facets, out);
 }
 
-void print_json(const SearchResponse& response, std::ostream& out) {
+void print_json(const SearchResponse& response, std::ostream& out, bool absolute) {
   nlohmann::json results = nlohmann::json::array();
   for (const auto& hit : response.hits) {
     results.push_back({{"rank", hit.rank},
-                       {"path", index::display_path(hit.path)},
+                       {"path", absolute ? hit.path : index::display_path(hit.path)},
                        {"title", hit.title},
                        {"date", hit.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.date)},
                        {"score", hit.score},
@@ -157,8 +157,12 @@ void print_list_json(const std::vector<FacetValue>& values, std::string_view lis
   out << dump({{std::string(list), values_json(values)}}) << '\n';
 }
 
-void print_files(const SearchResponse& response, std::ostream& out) {
-  for (const auto& hit : response.hits) out << index::terminal_safe(index::display_path(hit.path)) << '\n';
+void print_files(const SearchResponse& response, std::ostream& out, bool absolute, bool nul) {
+  const bool raw = nul && ::isatty(STDOUT_FILENO) == 0;
+  for (const auto& hit : response.hits) {
+    const std::string path = absolute ? hit.path : index::display_path(hit.path);
+    out << (raw ? path : index::terminal_safe(path)) << (nul ? '\0' : '\n');
+  }
 }
 
 bool color_wanted(const std::string& when) {

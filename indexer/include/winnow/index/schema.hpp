@@ -12,6 +12,11 @@
 
 namespace winnow::index::schema {
 
+/// What --version prints for `program`: its version and those of the
+/// libraries and the index schema it reads and writes ("winnow-search 0.1.0
+/// (Xapian 1.4.22, ICU 72.1, index schema 9)").
+[[nodiscard]] std::string version_line(std::string_view program);
+
 /// Schema version stored under `schema_key`; bump when documents change shape.
 /// winnow-index re-indexes every file of an index written with another version.
 /// 2: entity facets (XA, XP, XN, XV, XR terms; slots 5 and 6; "actors", "places" data).

@@ -8,11 +8,13 @@
 namespace winnow::search {
 
 /// Ranked results with title, path, date, the first actors and places, and
-/// snippet; then the facets when asked for. `color` highlights matches in bold.
-void print_human(const SearchResponse& response, std::ostream& out, bool color);
+/// snippet; then the facets when asked for. `color` highlights matches in
+/// bold. Paths are relative to the current folder when inside it, unless
+/// `absolute` (--absolute).
+void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute = false);
 
 /// One JSON object in the contract's search shape.
-void print_json(const SearchResponse& response, std::ostream& out);
+void print_json(const SearchResponse& response, std::ostream& out, bool absolute = false);
 
 /// --list: one "count  name" line per value.
 void print_list_human(const std::vector<FacetValue>& values, std::ostream& out);
@@ -20,8 +22,10 @@ void print_list_human(const std::vector<FacetValue>& values, std::ostream& out);
 /// --list --json: {"actors": [{"name", "count"}, ...]} (or "places", "langs": the list asked for).
 void print_list_json(const std::vector<FacetValue>& values, std::string_view list, std::ostream& out);
 
-/// Paths only, one per line.
-void print_files(const SearchResponse& response, std::ostream& out);
+/// Paths only, one per line; with `nul` (-0), each ended by a NUL byte
+/// instead, as xargs -0 reads them, and as they are (made safe for a
+/// terminal only when standard output is one).
+void print_files(const SearchResponse& response, std::ostream& out, bool absolute = false, bool nul = false);
 
 /// --color=auto: stdout is a terminal, TERM is not "dumb" and NO_COLOR is unset or empty.
 [[nodiscard]] bool color_wanted(const std::string& when);
