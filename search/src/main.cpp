@@ -26,6 +26,7 @@ struct Mode {
   bool files = false, json = false;
   bool absolute = false;  ///< --absolute: paths as indexed, not relative to the current folder
   bool nul = false;       ///< -0: --files paths ended by NUL bytes
+  std::string show;       ///< --show PATH or RANK: one article as indexed
   std::string list;  ///< "actors", "places", "langs" or empty
   std::string color = "auto";
   /// --list shows this many values, most documents first: all unless
@@ -40,7 +41,10 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (!mode.list.empty() && request.facets) return "--list and --facets cannot be combined";
   if (mode.files && request.facets) return "--files and --facets cannot be combined";
   if (mode.nul && !mode.files) return "-0 needs --files";
-  if (!winnow::search::selects_documents(request) && mode.list.empty()) {
+  if (!mode.show.empty() && (mode.files || !mode.list.empty() || request.facets)) {
+    return "--show cannot be combined with --files, --list or --facets";
+  }
+  if (!winnow::search::selects_documents(request) && mode.list.empty() && mode.show.empty()) {
     return "no QUERY given (a QUERY, --actor, --place, --lang, --since, --until or --list is needed)";
   }
   // Before the index is opened: an over-long query costs nothing.
@@ -85,6 +89,33 @@ int search(winnow::search::Databases& opened, const winnow::search::SearchReques
   else if (mode.files) print_files(response, std::cout, mode.absolute, mode.nul);
   else print_human(response, std::cout, color_wanted(mode.color), mode.absolute);
   return response.total > 0 ? 0 : exit_no_match;
+}
+
+// --show: one article as indexed, named by its path, or by its rank among
+// the results of the query and filters ("--show 2 wagner").
+int show(winnow::search::Databases& opened, winnow::search::SearchRequest request, const Mode& mode) {
+  using namespace winnow::search;
+  const bool by_rank = !mode.show.empty() && mode.show.find_first_not_of("0123456789") == std::string::npos &&
+                       selects_documents(request);
+  const auto article = with_retries(opened.db, [&]() -> std::optional<ShownArticle> {
+    if (!by_rank) return show_article(opened.db, mode.show);
+    const unsigned long rank = std::stoul(mode.show);
+    if (rank == 0) return std::nullopt;
+    request.offset = static_cast<unsigned>(rank - 1);
+    request.limit = 1;
+    request.paths_only = true;
+    const SearchResponse response = run_search(opened.db, request, {.local = opened.all_local});
+    if (response.hits.empty()) return std::nullopt;
+    return show_article(opened.db, response.hits.front().path);
+  });
+  if (!article) {
+    std::cerr << "winnow-search: " << terminal_safe(mode.show)
+              << (by_rank ? ": no result of that rank\n" : ": not in the index\n");
+    return exit_no_match;
+  }
+  if (mode.json) print_article_json(*article, std::cout, mode.absolute);
+  else print_article_human(*article, std::cout, mode.absolute);
+  return 0;
 }
 
 // The --db locations as an error names them: "A" or "A, B".
@@ -147,6 +178,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 1'000'000'000u));
   app.add_flag("--files", mode.files, "Print only the paths of matching files");
   app.add_flag("-0,--null", mode.nul, "With --files: end each path with a NUL byte, for xargs -0");
+  app.add_option("--show", mode.show,
+                 "Print the article indexed from PATH as indexed (title, date, language, actors, places, "
+                 "cleaned text); a number N with a QUERY: its Nth result")
+      ->option_text("PATH|N");
   app.add_flag("--absolute", mode.absolute, "Print absolute paths, not paths relative to the current folder");
   app.add_flag("--json", mode.json, "Print one JSON object");
   app.add_option("--color", mode.color, "Highlight matches: auto, always or never")
@@ -188,6 +223,7 @@ int main(int argc, char** argv) {
   try {
     if (databases.empty()) databases.push_back(winnow::index::default_database().string());
     winnow::search::Databases opened = winnow::search::open_databases(databases, policy);
+    if (!mode.show.empty()) return show(opened, request, mode);
     return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
     std::cerr << "winnow-search: query syntax: " << terminal_safe(error.what()) << '\n';

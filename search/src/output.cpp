@@ -165,6 +165,39 @@ void print_files(const SearchResponse& response, std::ostream& out, bool absolut
   }
 }
 
+void print_article_human(const ShownArticle& article, std::ostream& out, bool absolute) {
+  out << (article.title.empty() ? "(untitled)" : index::terminal_safe(article.title)) << '\n';
+  std::string where = index::terminal_safe(absolute ? article.path : index::display_path(article.path));
+  if (!article.date.empty()) where += "  " + article.date;
+  if (!article.language.empty()) where += fmt::format("  [{}, {}%]", index::terminal_safe(article.language),
+                                                      article.language_confidence);
+  out << where << '\n';
+  const auto names = [](const std::vector<std::string>& list) {
+    std::string line;
+    for (const auto& name : list) line += (line.empty() ? "" : ", ") + index::terminal_safe(name);
+    return line.empty() ? std::string("(none)") : line;
+  };
+  out << "actors: " << names(article.actors) << '\n' << "places: " << names(article.places) << "\n\n";
+  // The text line by line: each made safe, none lost.
+  std::string_view text = article.text;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    out << index::terminal_safe(std::string(text.substr(0, end))) << '\n';
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+}
+
+void print_article_json(const ShownArticle& article, std::ostream& out, bool absolute) {
+  out << dump({{"path", absolute ? article.path : index::display_path(article.path)},
+               {"title", article.title},
+               {"date", article.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.date)},
+               {"lang", article.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.language)},
+               {"actors", article.actors},
+               {"places", article.places},
+               {"text", article.text}})
+      << '\n';
+}
+
 bool color_wanted(const std::string& when) {
   if (when == "always") return true;
   if (when == "never") return false;

@@ -287,6 +287,20 @@ class ScoreScale {
 
 }  // namespace
 
+std::optional<ShownArticle> show_article(const Xapian::Database& db, const std::string& path) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) return std::nullopt;
+  absolute = absolute.lexically_normal();
+  const std::string term = index::schema::unique_id_term(absolute.string());
+  const auto posting = db.postlist_begin(term);
+  if (posting == db.postlist_end(term)) return std::nullopt;
+  index::StoredFields fields = index::read_stored_fields(db.get_document(*posting));
+  return ShownArticle{std::move(fields.path),   std::move(fields.title),  std::move(fields.date),
+                      std::move(fields.language), fields.language_confidence, std::move(fields.actors),
+                      std::move(fields.places), strip_markers(std::move(fields.content))};
+}
+
 SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request, const FacetCounting& counting) {
   const Xapian::Query query = build_query(db, request);
   Xapian::Enquire enquire(db);

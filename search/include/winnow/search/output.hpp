@@ -27,6 +27,13 @@ void print_list_json(const std::vector<FacetValue>& values, std::string_view lis
 /// terminal only when standard output is one).
 void print_files(const SearchResponse& response, std::ostream& out, bool absolute = false, bool nul = false);
 
+/// --show: the title, the path, date and language, the actors and places,
+/// then the cleaned text that was indexed.
+void print_article_human(const ShownArticle& article, std::ostream& out, bool absolute = false);
+
+/// --show --json: {"path", "title", "date", "lang", "actors", "places", "text"}.
+void print_article_json(const ShownArticle& article, std::ostream& out, bool absolute = false);
+
 /// --color=auto: stdout is a terminal, TERM is not "dumb" and NO_COLOR is unset or empty.
 [[nodiscard]] bool color_wanted(const std::string& when);
 

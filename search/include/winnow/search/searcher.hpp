@@ -126,6 +126,22 @@ struct OpenPolicy {
 /// Runs a request; `counting` says how --facets may count (the default
 /// suits local indexes). With request.facets, every match is counted, so
 /// the total is exact. Throws QuerySyntaxError for a bad query.
+/// One indexed article as --show prints it: what was indexed of it.
+struct ShownArticle {
+  std::string path;  ///< absolute
+  std::string title;
+  std::string date;  ///< ISO date or empty
+  std::string language;
+  int language_confidence = 0;
+  std::vector<std::string> actors;
+  std::vector<std::string> places;
+  std::string text;  ///< the cleaned text, a line of it per source line that kept some
+};
+
+/// The article indexed from `path` (relative paths are taken from the
+/// current folder), or nullopt when the index holds none from there.
+[[nodiscard]] std::optional<ShownArticle> show_article(const Xapian::Database& db, const std::string& path);
+
 [[nodiscard]] SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request,
                                         const FacetCounting& counting = {});
 
