@@ -40,6 +40,7 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (!mode.list.empty() && mode.files) return "--list and --files cannot be combined";
   if (!mode.list.empty() && request.facets) return "--list and --facets cannot be combined";
   if (mode.files && request.facets) return "--files and --facets cannot be combined";
+  if (mode.files && request.timeline) return "--files and --timeline cannot be combined";
   if (mode.nul && !mode.files) return "-0 needs --files";
   if (!mode.show.empty() && (mode.files || !mode.list.empty() || request.facets)) {
     return "--show cannot be combined with --files, --list or --facets";
@@ -162,6 +163,8 @@ int main(int argc, char** argv) {
   app.add_option("--sort", order, "relevance, date (oldest first) or -date (newest first); undated articles last")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->option_text("ORDER");
+  app.add_flag("--timeline", request.timeline,
+               "After the results, the matches per month (per year over more than three years) as a bar chart");
   bool all_copies = false;
   app.add_flag("--all-copies", all_copies, "Show every file of a story, not its best-ranked copy alone");
   app.add_flag("--facets", request.facets,

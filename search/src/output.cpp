@@ -3,6 +3,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -91,7 +94,43 @@ std::string dump(const nlohmann::json& document) {
   return index::json_terminal_safe(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// One bar of a timeline, `width` columns at most for `most`: eighths of a
+// column with Unicode's block characters, whole columns of '#' without.
+std::string bar(Xapian::doccount count, Xapian::doccount most, bool unicode) {
+  constexpr int width = 40;
+  if (most == 0 || count == 0) return {};
+  const long eighths = std::max(1L, std::lround(8.0 * width * static_cast<double>(count) / static_cast<double>(most)));
+  if (!unicode) return std::string(static_cast<std::size_t>(std::max(1L, (eighths + 4) / 8)), '#');
+  static constexpr std::array<std::string_view, 8> partial = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  std::string out;
+  for (long i = 0; i < eighths / 8; ++i) out += "█";
+  out += partial[static_cast<std::size_t>(eighths % 8)];
+  return out;
+}
+
+void print_timeline(const Timeline& timeline, std::ostream& out, bool unicode) {
+  out << fmt::format("\nmatches per {}{}:\n", timeline.by_year ? "year" : "month",
+                     timeline.undated > 0 ? fmt::format(" ({} undated, not shown)", timeline.undated) : "");
+  if (timeline.periods.empty()) out << "  (no dated match)\n";
+  Xapian::doccount most = 0;
+  for (const auto& period : timeline.periods) most = std::max(most, period.count);
+  for (const auto& period : timeline.periods) {
+    out << fmt::format("  {:<7}  {:>6}  {}\n", period.name, period.count, bar(period.count, most, unicode));
+  }
+}
+
+nlohmann::json timeline_json(const Timeline& timeline) {
+  nlohmann::json periods = nlohmann::json::array();
+  for (const auto& period : timeline.periods) periods.push_back({{"period", period.name}, {"count", period.count}});
+  return {{"by", timeline.by_year ? "year" : "month"}, {"periods", periods}, {"undated", timeline.undated}};
+}
+
 }  // namespace
+
+bool bars_wanted() {
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDOUT_FILENO) != 0 && !(term && std::string_view(term) == "dumb");
+}
 
 void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute) {
   const auto paint = [color](std::string_view style, const std::string& text) {
@@ -124,6 +163,7 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color, 
     out << "no matches\n";
   }
   if (response.facets && response.total > 0) print_facets(*response.facets, out);
+  if (response.timeline && response.total > 0) print_timeline(*response.timeline, out, bars_wanted());
 }
 
 void print_json(const SearchResponse& response, std::ostream& out, bool absolute) {
@@ -140,7 +180,7 @@ void print_json(const SearchResponse& response, std::ostream& out, bool absolute
                        {"lang", hit.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.language)},
                        {"copies", hit.copies}});
   }
-  const nlohmann::json document = {
+  nlohmann::json document = {
       {"query", response.query},
       {"total", response.total},
       {"exact", response.exact},
@@ -148,6 +188,7 @@ void print_json(const SearchResponse& response, std::ostream& out, bool absolute
       {"offset", response.offset},
       {"results", results},
       {"facets", facets_json(response.facets.value_or(Facets{}))}};
+  if (response.timeline) document["timeline"] = timeline_json(*response.timeline);
   out << dump(document) << '\n';
 }
 

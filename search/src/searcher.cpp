@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "winnow/filters/text.hpp"
 #include "winnow/index/display.hpp"
 #include "winnow/index/document.hpp"
@@ -287,6 +289,70 @@ class ScoreScale {
 
 }  // namespace
 
+namespace {
+
+// Counts each match's month from its date value, and rejects it: as
+// KeyCounter (facets.cpp) does for facets, so the matcher makes no MSet
+// item per match, which cost more than the counting. Local indexes only.
+class MonthCounter : public Xapian::MatchDecider {
+ public:
+  bool operator()(const Xapian::Document& doc) const override {
+    ++matches;
+    add(doc.get_value(index::schema::date_slot), 1);
+    return false;
+  }
+  void add(std::string_view value, Xapian::doccount count) const {
+    if (value.size() != 8) return;
+    int year = 0, month = 0;
+    std::from_chars(value.data(), value.data() + 4, year);
+    std::from_chars(value.data() + 4, value.data() + 6, month);
+    if (month < 1 || month > 12) return;
+    per_month[year * 12 + month - 1] += count;
+    dated += count;
+  }
+  mutable std::map<int, Xapian::doccount> per_month;  // year * 12 + month - 1
+  mutable Xapian::doccount matches = 0, dated = 0;
+};
+
+// The matches per month or year, from the date slot of every match (a pass
+// of its own, which weighs nothing). A remote index runs only Xapian's own
+// spies.
+Timeline count_timeline(const Xapian::Database& db, const Xapian::Query& query, bool local) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  MonthCounter counter;
+  if (local) {
+    (void)enquire.get_mset(0, 0, db.get_doccount(), nullptr, &counter);
+  } else {
+    Xapian::ValueCountMatchSpy dates(index::schema::date_slot);
+    enquire.add_matchspy(&dates);
+    counter.matches = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    for (auto it = dates.values_begin(); it != dates.values_end(); ++it) counter.add(*it, it.get_termfreq());
+  }
+  const std::map<int, Xapian::doccount>& per_month = counter.per_month;
+  Timeline timeline;
+  timeline.undated = counter.matches - std::min(counter.dated, counter.matches);
+  if (per_month.empty()) return timeline;
+  const int first = per_month.begin()->first, last = per_month.rbegin()->first;
+  timeline.by_year = last - first >= timeline_months;
+  if (timeline.by_year) {
+    std::map<int, Xapian::doccount> per_year;
+    for (const auto& [month, count] : per_month) per_year[month / 12] += count;
+    for (int year = first / 12; year <= last / 12; ++year)
+      timeline.periods.push_back({fmt::format("{:04d}", year), per_year[year]});
+  } else {
+    for (int month = first; month <= last; ++month) {
+      const auto found = per_month.find(month);
+      timeline.periods.push_back(
+          {fmt::format("{:04d}-{:02d}", month / 12, month % 12 + 1), found == per_month.end() ? 0 : found->second});
+    }
+  }
+  return timeline;
+}
+
+}  // namespace
+
 std::optional<ShownArticle> show_article(const Xapian::Database& db, const std::string& path) {
   std::error_code error;
   std::filesystem::path absolute = std::filesystem::absolute(path, error);
@@ -388,6 +454,7 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
                              name_facets(db, EntityKind::place, std::move(counts.places), 0, counting.local),
                              std::move(counts.languages), counts.estimated};
   }
+  if (request.timeline) response.timeline = count_timeline(db, query, counting.local);
   unsigned rank = request.offset;
   if (request.paths_only) {
     for (const auto& [at, copies] : shown) {

@@ -668,3 +668,38 @@ TEST_CASE("a search counts up to a thousand matches exactly", "[search][totals]"
   CHECK(response.total == 900);
   CHECK(response.hits.size() == 10);
 }
+
+TEST_CASE("a timeline counts the matches per month, the same with winnow's counter and Xapian's spy",
+          "[search][timeline]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::pair<std::string, std::string>> dated = {
+      {"a", "20221114"}, {"b", "20230203"}, {"c", "20230701"}, {"d", "20230728"}, {"e", ""}};
+  for (const auto& [name, date] : dated) {
+    Xapian::Document doc = document_of({name, "Floods reached the river town " + name + ".", {}, {}});
+    if (!date.empty()) doc.add_value(index::schema::date_slot, date);
+    db.add_document(doc);
+  }
+  auto floods = request("floods");
+  floods.timeline = true;
+  const std::vector<search::Timeline::Period> months = {
+      {"2022-11", 1}, {"2022-12", 0}, {"2023-01", 0}, {"2023-02", 1}, {"2023-03", 0},
+      {"2023-04", 0}, {"2023-05", 0}, {"2023-06", 0}, {"2023-07", 2}};
+  for (const bool local : {true, false}) {
+    INFO((local ? "winnow's counter" : "Xapian's spy"));
+    const auto response = search::run_search(db, floods, {.local = local});
+    REQUIRE(response.timeline);
+    CHECK_FALSE(response.timeline->by_year);
+    CHECK(response.timeline->undated == 1);
+    CHECK(response.timeline->periods == months);
+  }
+  // Over more than three years, a period is a year.
+  Xapian::Document old = document_of({"f", "Floods reached the river town long ago.", {}, {}});
+  old.add_value(index::schema::date_slot, "20150301");
+  db.add_document(old);
+  const auto response = search::run_search(db, floods);
+  REQUIRE(response.timeline);
+  CHECK(response.timeline->by_year);
+  CHECK(response.timeline->periods.front() == search::Timeline::Period{"2015", 1});
+  CHECK(response.timeline->periods.back() == search::Timeline::Period{"2023", 3});
+  CHECK(response.timeline->periods.size() == 9);
+}

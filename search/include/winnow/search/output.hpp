@@ -34,6 +34,10 @@ void print_article_human(const ShownArticle& article, std::ostream& out, bool ab
 /// --show --json: {"path", "title", "date", "lang", "actors", "places", "text"}.
 void print_article_json(const ShownArticle& article, std::ostream& out, bool absolute = false);
 
+/// Whether a timeline's bars are drawn with Unicode's block characters:
+/// standard output is a terminal and TERM is not "dumb"; else with '#'.
+[[nodiscard]] bool bars_wanted();
+
 /// --color=auto: stdout is a terminal, TERM is not "dumb" and NO_COLOR is unset or empty.
 [[nodiscard]] bool color_wanted(const std::string& when);
 

@@ -29,6 +29,7 @@ struct SearchRequest {
   /// best-ranked copy; false (--all-copies) shows every file.
   bool collapse_copies = true;
   bool facets = false;               ///< count actors, places and languages over every match
+  bool timeline = false;             ///< count the matches per month (per year over a long span)
   /// Hits need only their rank, path and score (--files): no stored data is
   /// read and no snippet made.
   bool paths_only = false;
@@ -60,6 +61,21 @@ struct Facets {
   bool estimated = false;
 };
 
+/// --timeline: how many matching files are dated in each month ("2023-07"),
+/// or each year ("2023") when the dates span more than timeline_months;
+/// every period from the first to the last, empty ones included.
+struct Timeline {
+  struct Period {
+    std::string name;
+    Xapian::doccount count = 0;
+    friend bool operator==(const Period&, const Period&) = default;
+  };
+  std::vector<Period> periods;
+  bool by_year = false;
+  Xapian::doccount undated = 0;  ///< matching files with no known date, in no period
+};
+inline constexpr int timeline_months = 36;
+
 /// How many values of each kind --facets shows.
 inline constexpr std::size_t facets_shown = 10;
 
@@ -77,6 +93,7 @@ struct SearchResponse {
   unsigned offset = 0;
   std::vector<Hit> hits;
   std::optional<Facets> facets;  ///< set when the request asked for them
+  std::optional<Timeline> timeline;  ///< set when the request asked for it
 };
 
 /// Markers around highlighted words in Hit::snippet_marked (private-use code
