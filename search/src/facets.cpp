@@ -652,6 +652,67 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
   return out;
 }
 
+namespace {
+
+// Optimal string alignment distance (Damerau-Levenshtein with adjacent
+// swaps), over bytes, or bound + 1 as soon as it must exceed `bound`.
+std::size_t edits_within(std::string_view a, std::string_view b, std::size_t bound) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    std::size_t row_best = current[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) current[j] = std::min(current[j], before[j - 2] + 1);
+      row_best = std::min(row_best, current[j]);
+    }
+    if (row_best > bound) return bound + 1;
+    before.swap(previous);
+    previous.swap(current);
+  }
+  return previous[b.size()];
+}
+
+}  // namespace
+
+NearestName nearest_name(const Xapian::Database& db, EntityKind kind, std::string_view typed) {
+  const std::string wanted = filters::entity_key(typed);
+  if (wanted.size() < 3) return {};
+  const std::size_t bound = wanted.size() <= 4 ? 1 : 2;
+  std::string best, best_word;
+  std::size_t best_edits = bound + 1;
+  Xapian::doccount best_documents = 0;
+  for_each_term(db, std::string(schema::entity_schema(kind).facet_prefix),
+                [&](std::string_view key, Xapian::doccount documents) {
+                  std::size_t edits = edits_within(wanted, key, bound);
+                  std::string_view word = key;
+                  // Or one of its words: a surname typed alone ("prigozin").
+                  for (std::size_t start = 0; edits > 0 && start < key.size();) {
+                    const std::size_t end = std::min(key.find(' ', start), key.size());
+                    if (end - start != key.size()) {
+                      const std::size_t word_edits = edits_within(wanted, key.substr(start, end - start), bound);
+                      if (word_edits < edits) {
+                        edits = word_edits;
+                        word = key.substr(start, end - start);
+                      }
+                    }
+                    start = end + 1;
+                  }
+                  if (edits == 0 || edits > bound) return;  // the same key resolves by itself
+                  if (edits < best_edits || (edits == best_edits && documents > best_documents)) {
+                    best = key;
+                    best_word = word;
+                    best_edits = edits;
+                    best_documents = documents;
+                  }
+                });
+  if (best.empty()) return {};
+  return {display_name(db, kind, best), best_word};
+}
+
 std::string display_name(const Xapian::Database& db, EntityKind kind, const std::string& key) {
   MostCommonSpelling best;
   for_each_term(db, schema::prefixed(schema::entity_schema(kind).name_prefix, schema::joined_pair(key, "")),

@@ -89,6 +89,7 @@ int search(winnow::search::Databases& opened, const winnow::search::SearchReques
   if (mode.json) print_json(response, std::cout, mode.absolute);
   else if (mode.files) print_files(response, std::cout, mode.absolute, mode.nul);
   else print_human(response, std::cout, color_wanted(mode.color), mode.absolute);
+  if (!response.suggestion.empty()) std::cerr << "did you mean: " << terminal_safe(response.suggestion) << '\n';
   return response.total > 0 ? 0 : exit_no_match;
 }
 

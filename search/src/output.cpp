@@ -189,6 +189,7 @@ void print_json(const SearchResponse& response, std::ostream& out, bool absolute
       {"results", results},
       {"facets", facets_json(response.facets.value_or(Facets{}))}};
   if (response.timeline) document["timeline"] = timeline_json(*response.timeline);
+  document["suggestion"] = response.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(response.suggestion);
   out << dump(document) << '\n';
 }
 

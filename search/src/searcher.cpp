@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <system_error>
 #include <unordered_map>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -351,6 +352,56 @@ Timeline count_timeline(const Xapian::Database& db, const Xapian::Query& query, 
   return timeline;
 }
 
+// A name quoted for the shell when it holds more than letters and digits.
+std::string shell_word(const std::string& name) {
+  const bool plain = std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
+  });
+  return plain ? name : "'" + name + "'";
+}
+
+// What a search that matched nothing may have meant: an --actor or --place
+// name the index lacks, made its nearest name; else the query with each
+// word the index lacks (its stem in no document) made the nearest word of
+// an actor's or a place's name. The index holds no other spelling data.
+std::string suggestion_for(const Xapian::Database& db, const SearchRequest& request) {
+  for (const auto& [kind, names, option] : {std::tuple{EntityKind::actor, &request.actors, "--actor"},
+                                            std::tuple{EntityKind::place, &request.places, "--place"}}) {
+    for (const auto& name : *names) {
+      if (!resolve_entity(db, kind, name).empty()) continue;
+      if (const NearestName near = nearest_name(db, kind, name); !near.name.empty())
+        return std::string(option) + " " + shell_word(near.name);
+    }
+  }
+  if (!has_words(request)) return {};
+  std::string corrected;
+  bool changed = false;
+  std::string_view rest = request.query;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find(' '), rest.size());
+    std::string word(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    const bool plain = word.size() >= 4 && std::all_of(word.begin(), word.end(), [](unsigned char c) {
+                         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+                       });
+    if (plain) {
+      const std::string folded = filters::entity_key(word);
+      const std::string stem = index::schema::prefixed(index::schema::stem_prefix,
+                                                       index::schema::stemmer_for(index::fallback_language)(folded));
+      if (!db.term_exists(stem)) {
+        NearestName near = nearest_name(db, EntityKind::actor, word);
+        if (near.name.empty()) near = nearest_name(db, EntityKind::place, word);
+        if (!near.word.empty()) {
+          word = near.word;
+          changed = true;
+        }
+      }
+    }
+    corrected += (corrected.empty() ? "" : " ") + word;
+  }
+  return changed ? corrected : std::string();
+}
+
 }  // namespace
 
 std::optional<ShownArticle> show_article(const Xapian::Database& db, const std::string& path) {
@@ -455,6 +506,7 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
                              std::move(counts.languages), counts.estimated};
   }
   if (request.timeline) response.timeline = count_timeline(db, query, counting.local);
+  if (response.total == 0) response.suggestion = suggestion_for(db, request);
   unsigned rank = request.offset;
   if (request.paths_only) {
     for (const auto& [at, copies] : shown) {

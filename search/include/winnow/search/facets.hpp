@@ -114,6 +114,18 @@ struct MatchEstimate {
 [[nodiscard]] FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query, MatchEstimate page,
                                        const FacetCounting& counting = {}, std::size_t limit = 0);
 
+/// The entity of `kind` whose name is nearest to `typed`, for a name that
+/// matched nothing ("prigozin" -> "Yevgeny Prigozhin", "bamak" -> "Bamako"):
+/// within two edits (one for a name of four letters or fewer) of the whole
+/// key or of one of its words, the fewest edits first, then the most
+/// documents. Reads every
+/// key of the kind: for the no-match path only.
+struct NearestName {
+  std::string name;  ///< the entity's display name; empty when none is near
+  std::string word;  ///< the word of its key that was near (the whole key when that was)
+};
+[[nodiscard]] NearestName nearest_name(const Xapian::Database& db, EntityKind kind, std::string_view typed);
+
 /// The spelling of a key that the most documents use (ties: the first in byte
 /// order); the key itself when the index holds no spelling for it.
 [[nodiscard]] std::string display_name(const Xapian::Database& db, EntityKind kind, const std::string& key);

@@ -94,6 +94,9 @@ struct SearchResponse {
   std::vector<Hit> hits;
   std::optional<Facets> facets;  ///< set when the request asked for them
   std::optional<Timeline> timeline;  ///< set when the request asked for it
+  /// When nothing matched: what the user may have meant ("guterres",
+  /// "--actor 'Yevgeny Prigozhin'"), from the index's names; else empty.
+  std::string suggestion;
 };
 
 /// Markers around highlighted words in Hit::snippet_marked (private-use code
