@@ -196,6 +196,20 @@ class IndexRun {
     m_db.commit_transaction();
   }
 
+  /// Removes every document under `forgotten` (roots no longer kept) but
+  /// not under one of `kept`, as a scan that finds those files gone would,
+  /// repetition counts and stories included.
+  void forget(const std::vector<std::string>& forgotten, const std::vector<std::string>& kept) {
+    for (auto& [path, known] : m_known)
+      for (const auto& root : kept) known.seen = known.seen || detail::is_under_root(path, root);
+    m_db.begin_transaction();
+    remove_vanished(forgotten);
+    settle();
+    m_repetition.save(m_db);
+    m_failed.save(m_db, forgotten);
+    m_db.commit_transaction();
+  }
+
   IndexSummary& summary() { return m_summary; }
 
   /// The databases write_in_parts wrote, committed and closed, in docid order.
@@ -853,6 +867,37 @@ IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporte
     db.commit();
     summary = run.summary();
   }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+std::vector<std::string> remembered_roots(const fs::path& database) {
+  const ExistingIndex existing = read_existing(database);
+  if (!existing.is_index) throw std::invalid_argument(database.string() + ": no index here");
+  return existing.roots;
+}
+
+IndexSummary forget_root(const IndexOptions& options, const fs::path& root, const IndexReporter& reporter) {
+  const auto started = std::chrono::steady_clock::now();
+  const ExistingIndex existing = read_existing(options.database);
+  if (!existing.is_index) throw std::invalid_argument(options.database.string() + ": no index here");
+  // The root as it was remembered: absolute, whether or not it still exists.
+  const std::string forgotten = absolute_root(root);
+  std::vector<std::string> kept;
+  for (const auto& known : existing.roots)
+    if (known != forgotten) kept.push_back(known);
+  if (kept.size() == existing.roots.size()) {
+    throw std::invalid_argument(forgotten + ": not a root of the index " + options.database.string() +
+                                " (winnow-index --roots lists them)");
+  }
+  Xapian::WritableDatabase db = open_for_writing(options.database, Xapian::DB_OPEN);
+  RunPlan plan;
+  plan.roots_json = nlohmann::json(kept).dump();
+  write_metadata(db, plan);
+  IndexRun run(db, options, reporter, options.database.string(), {});
+  run.forget({forgotten}, kept);
+  db.commit();
+  IndexSummary summary = run.summary();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }

@@ -135,11 +135,19 @@ int main(int argc, char** argv) {
                                                                    : "not a language code (two or three small letters)";
           },
           "CODE"));
+  bool list_roots = false;
+  app.add_flag("--roots", list_roots, "List the folders and files the index remembers, one a line, and exit");
+  std::string forget;
+  app.add_option("--forget", forget, "Drop this remembered root, and its documents, from the index")
+      ->option_text("PATH");
   app.add_option("PATH", options.paths, "Files and folders to index (default: the remembered ones)");
   try {
     app.parse(argc, argv);
     if (json && !explain_mode) throw CLI::ValidationError("--json", "--json goes with --explain");
     if (explain_mode && options.paths.empty()) throw CLI::ValidationError("--explain", "--explain needs FILE...");
+    if ((list_roots || !forget.empty()) && (!options.paths.empty() || explain_mode || options.rebuild))
+      throw CLI::ValidationError(list_roots ? "--roots" : "--forget", "goes with no PATH, --explain or --rebuild");
+    if (list_roots && !forget.empty()) throw CLI::ValidationError("--roots", "--roots and --forget cannot be combined");
   } catch (const CLI::ParseError& error) {
     const int status = app.exit(error);
     return status == 0 ? 0 : exit_usage;
@@ -179,7 +187,12 @@ int main(int argc, char** argv) {
   };
   if (terminal) reporter.progress = show_progress;
   try {
-    const auto summary = winnow::index::run_index(options, reporter);
+    if (list_roots) {
+      for (const auto& root : winnow::index::remembered_roots(options.database)) std::cout << terminal_safe(root) << '\n';
+      return 0;
+    }
+    const auto summary = forget.empty() ? winnow::index::run_index(options, reporter)
+                                        : winnow::index::forget_root(options, forget, reporter);
     if (terminal) std::cerr << "\r\033[K";
     std::cerr << winnow::index::summary_line(summary) << '\n';
     return 0;

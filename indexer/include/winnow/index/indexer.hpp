@@ -51,6 +51,17 @@ class IndexLocked : public std::runtime_error {
 /// Throws IndexLocked, or Xapian::Error when the index is unwritable or corrupt.
 IndexSummary run_index(const IndexOptions& options, const IndexReporter& reporter);
 
+/// The roots the index at `database` remembers (the folders and files a run
+/// without PATH re-scans), absolute. Throws std::invalid_argument when there
+/// is no index there.
+[[nodiscard]] std::vector<std::string> remembered_roots(const std::filesystem::path& database);
+
+/// Drops `root` from the roots of the index at options.database, and its
+/// documents with it (those under no other root), as if its files were
+/// gone. Throws std::invalid_argument when there is no index or `root` is
+/// not one of its roots; IndexLocked when another run holds the index.
+IndexSummary forget_root(const IndexOptions& options, const std::filesystem::path& root, const IndexReporter& reporter);
+
 /// "indexed N new, U updated, R removed, S unchanged, K skipped in T s"
 [[nodiscard]] std::string summary_line(const IndexSummary& summary);
 
