@@ -16,6 +16,7 @@
 #include "winnow/filters/language_data.hpp"
 #include "winnow/index/display.hpp"
 #include "winnow/index/explain.hpp"
+#include "winnow/index/help.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/index/indexer.hpp"
 
@@ -107,27 +108,29 @@ int main(int argc, char** argv) {
   std::string db;
   bool explain_mode = false, json = false;
   std::uint64_t max_mib = options.max_file_bytes >> 20;
-  app.add_option("--db", db, "Index folder (default: $WINNOW_DB, $XDG_DATA_HOME/winnow, ~/.local/share/winnow)");
+  app.add_option("--db", db, "Index folder (default: $WINNOW_DB, $XDG_DATA_HOME/winnow, ~/.local/share/winnow)")
+      ->option_text("DIR");
   app.add_flag("--rebuild", options.rebuild, "Start from an empty index");
   app.add_flag("--explain", explain_mode, "Index nothing; show each segment's label, score and reasons");
   app.add_flag("--json", json, "With --explain: one JSON object per file");
   // At most 1 TiB: the limit in bytes, max_mib << 20, must fit in 64 bits
   // (2^44 MiB wrapped to 0, and every file was "too large").
   constexpr std::uint64_t max_size_mib = std::uint64_t{1} << 20;
-  app.add_option("--max-size", max_mib, "Skip files larger than this many MiB")->default_val(max_mib)
-      ->check(CLI::Range(std::uint64_t{1}, max_size_mib));
+  app.add_option("--max-size", max_mib, "Skip files larger than this many MiB, 1 to 1048576 (default: 16)")
+      ->default_val(max_mib)->check(CLI::Range(std::uint64_t{1}, max_size_mib))->option_text("MIB");
   app.add_flag("--follow-symlinks", options.follow_symlinks,
                "Also follow symbolic links that lead outside the roots being indexed");
   // A batch's postings are held in memory until its commit (about 100 MiB
   // per 1,000 files on an incremental run: docs/benchmarks.md).
-  app.add_option("--batch", options.batch_files, "Files per Xapian transaction")->default_val(options.batch_files)
-      ->check(CLI::Range(1u, 100'000u));
-  app.add_option("--jobs,-j", options.jobs, "Worker threads for reading and analysing files (default: the cores)")
-      ->default_val(options.jobs)->check(CLI::Range(1u, 256u));
+  app.add_option("--batch", options.batch_files, "Files per Xapian transaction, 1 to 100000 (default: 1000)")
+      ->default_val(options.batch_files)->check(CLI::Range(1u, 100'000u))->option_text("N");
+  app.add_option("--jobs,-j", options.jobs,
+                 "Worker threads for reading and analysing files, 1 to 256 (default: the cores)")
+      ->default_val(options.jobs)->check(CLI::Range(1u, 256u))->option_text("N");
   app.add_option("--lang", options.default_language,
                  "Language of articles whose language cannot be identified (too short, mixed): an ISO 639-1 "
-                 "code; their words are stemmed in it")
-      ->default_val(options.default_language)
+                 "code; their words are stemmed in it (default: en)")
+      ->default_val(options.default_language)->option_text("CODE")
       ->check(CLI::Validator(
           [](const std::string& code) {
             const bool letters = std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -141,6 +144,12 @@ int main(int argc, char** argv) {
   app.add_option("--forget", forget, "Drop this remembered root, and its documents, from the index")
       ->option_text("PATH");
   app.add_option("PATH", options.paths, "Files and folders to index (default: the remembered ones)");
+  winnow::index::use_help_formatter(app,
+                                    "Exit status:\n"
+                                    "  0  done (files that could not be read are notes on stderr, and skipped)\n"
+                                    "  1  a fatal error: the index is locked by another run, or cannot be written\n"
+                                    "  2  a usage error: an unknown option, a bad value, a PATH that does not exist\n"
+                                    "See winnow-index(1) and winnow(7).");
   try {
     app.parse(argc, argv);
     if (json && !explain_mode) throw CLI::ValidationError("--json", "--json goes with --explain");

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "winnow/index/display.hpp"
+#include "winnow/index/help.hpp"
 #include "winnow/index/indexer.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/facets.hpp"
@@ -143,15 +144,15 @@ int main(int argc, char** argv) {
   Mode mode;
   app.add_option("--db", databases,
                  "Index to search; repeat to search several as one (folder, stub file or tcp://HOST:PORT)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)->option_text("DIR");
   app.add_option("--actor", request.actors,
                  "Only articles naming this person or organisation (aliases resolve); repeat: all of them")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)->option_text("NAME");
   app.add_option("--place", request.places, "Only articles naming this place; repeat: all of them")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)->option_text("NAME");
   app.add_option("--lang", request.languages,
                  "Only articles in this language (ISO 639-1 code, e.g. de; und: not identified); repeat: any of them")
-      ->allow_extra_args(false)
+      ->allow_extra_args(false)->option_text("CODE")
       ->transform([](std::string code) {
         for (char& c : code) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
         return code;
@@ -174,12 +175,14 @@ int main(int argc, char** argv) {
   app.add_option("--list", mode.list,
                  "Print every actor, place or language with its number of articles, not articles: actors, "
                  "places or langs")
-      ->check(CLI::IsMember({"actors", "places", "langs"}));
+      ->check(CLI::IsMember({"actors", "places", "langs"}))
+      ->option_text("KIND");
   // Ranges a user can mean; together they stay far inside Xapian's 32-bit document counts.
-  CLI::Option* limit = app.add_option("--limit", request.limit, "Results (or --list values) to show")->default_val(request.limit)
-      ->check(CLI::Range(0u, 1'000'000u));
-  app.add_option("--offset", request.offset, "Skip this many results")->default_val(request.offset)
-      ->check(CLI::Range(0u, 1'000'000'000u));
+  CLI::Option* limit =
+      app.add_option("--limit", request.limit, "Results (or --list values) to show, 0 to 1000000 (default: 10)")
+          ->default_val(request.limit)->check(CLI::Range(0u, 1'000'000u))->option_text("N");
+  app.add_option("--offset", request.offset, "Skip this many results, up to 1000000000 (default: 0)")
+      ->default_val(request.offset)->check(CLI::Range(0u, 1'000'000'000u))->option_text("N");
   app.add_flag("--files", mode.files, "Print only the paths of matching files");
   app.add_flag("-0,--null", mode.nul, "With --files: end each path with a NUL byte, for xargs -0");
   app.add_option("--show", mode.show,
@@ -188,8 +191,8 @@ int main(int argc, char** argv) {
       ->option_text("PATH|N");
   app.add_flag("--absolute", mode.absolute, "Print absolute paths, not paths relative to the current folder");
   app.add_flag("--json", mode.json, "Print one JSON object");
-  app.add_option("--color", mode.color, "Highlight matches: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->default_val(mode.color);
+  app.add_option("--color", mode.color, "Highlight matches: auto (on a terminal, the default), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->default_val(mode.color)->option_text("WHEN");
   winnow::search::OpenPolicy policy;
   app.add_flag("--allow-stub-programs", policy.stub_programs,
                "Start the program a stub file's 'remote :PROGRAM' line names (refused otherwise: a stub "
@@ -198,6 +201,12 @@ int main(int argc, char** argv) {
                  "The query (may be left out with --actor, --place, --lang, --since, --until or --list); at most " +
                      std::to_string(winnow::search::query_limits.words) + " words and " +
                      std::to_string(winnow::search::query_limits.bytes / 1024) + " KiB");
+  winnow::index::use_help_formatter(app,
+                                    "Exit status:\n"
+                                    "  0  something matched (or was listed, or shown)\n"
+                                    "  1  nothing matched\n"
+                                    "  2  an error: a bad option or query, no index, an index that cannot be read\n"
+                                    "See winnow-search(1) and winnow(7).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

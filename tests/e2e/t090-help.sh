@@ -52,4 +52,17 @@ expect_exit 2 "winnow-search --limit without a value: exit 2"
 search
 expect_exit 2 "winnow-search without a query: exit 2"
 
+# --help as people read it: lines under 80 columns, values by name, not
+# CLI11's types, and the exit statuses.
+for program in winnow-index winnow-search; do
+  if [ $program = winnow-index ]; then index --help; else search --help; fi
+  expect_eq "$program --help: no line of 80 columns or more" "" "$(awk 'length($0) >= 80' "$OUT_FILE")"
+  expect_not_contains "$program --help: no CLI11 type names" "TEXT" "$OUT"
+  expect_not_contains "$program --help: no CLI11 ranges" "UINT" "$OUT"
+  expect_contains "$program --help: the exit statuses" "Exit status:" "$OUT"
+done
+search --help
+expect_contains "winnow-search --help: --db takes a DIR" "--db DIR ..." "$OUT"
+expect_contains "winnow-search --help: --limit's default" "(default: 10)" "$OUT"
+
 test_done
