@@ -86,24 +86,11 @@ struct MostCommonSpelling {
   }
 };
 
-// The full name that the documents joining `alias` to a longer name joined
-// it to, when at least four in five of them agree ("wagner" -> "wagner
-// group", though a few joined "Mali Wagner"); empty when none does.
-std::string dominant_full(const Xapian::Database& db, const schema::EntitySchema& terms, std::string_view alias) {
-  std::string best;
-  Xapian::doccount best_count = 0;
-  Xapian::doccount all = 0;
-  for_each_term(db, schema::prefixed(terms.alias_prefix, schema::joined_pair(alias, "")),
-                [&](std::string_view full, Xapian::doccount documents) {
-                  all += documents;
-                  if (documents > best_count) {
-                    best = full;
-                    best_count = documents;
-                  }
-                });
-  if (best_count * 5 < all * 4) best.clear();
-  return best;
-}
+// Whether the full name `best` of an alias, joined to it by `best_count` of
+// the `all` documents joining the alias to a longer name, is the alias's:
+// at least four in five of them agree ("wagner" -> "wagner group", though a
+// few joined "Mali Wagner").
+bool dominates(Xapian::doccount best_count, Xapian::doccount all) { return best_count > 0 && best_count * 5 >= all * 4; }
 
 // dominant_full of every alias of the index that has one, in one pass over
 // the alias terms (in order, so each alias's full names come together).
@@ -113,7 +100,7 @@ std::unordered_map<std::string, std::string> dominant_fulls(const Xapian::Databa
   std::string alias, best;
   Xapian::doccount best_count = 0, all = 0;
   const auto close = [&] {
-    if (!alias.empty() && best_count * 5 >= all * 4) out.emplace(alias, best);
+    if (!alias.empty() && dominates(best_count, all)) out.emplace(alias, best);
   };
   for_each_term(db, std::string(terms.alias_prefix), [&](std::string_view pair, Xapian::doccount documents) {
     const std::size_t separator = pair.find(schema::key_separator);
@@ -159,10 +146,15 @@ std::unordered_map<std::string, std::string> dominant_fulls_of(const Xapian::Dat
         best_count = documents;
       }
     }
-    out.emplace(std::string(key), best_count * 5 >= all * 4 ? best : std::string());
+    out.emplace(std::string(key), dominates(best_count, all) ? best : std::string());
     if (it == end) it = db.allterms_begin(prefix);  // past the end: the next key may still come before it
   }
   return out;
+}
+
+// The alias's dominant full name (dominates()); empty when none is.
+std::string dominant_full(const Xapian::Database& db, const schema::EntitySchema& terms, std::string_view alias) {
+  return dominant_fulls_of(db, terms, {alias}).begin()->second;
 }
 
 // Folds each counted value whose key is an alias into the value of its

@@ -1,4 +1,5 @@
 // winnow-search: parse the command line, search, print; exit 0 on matches, 1 on none, 2 on error.
+#include <charconv>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -102,8 +103,9 @@ int show(winnow::search::Databases& opened, winnow::search::SearchRequest reques
                        selects_documents(request);
   const auto article = with_retries(opened.db, [&]() -> std::optional<ShownArticle> {
     if (!by_rank) return show_article(opened.db, mode.show);
-    const unsigned long rank = std::stoul(mode.show);
-    if (rank == 0) return std::nullopt;
+    unsigned rank = 0;
+    const auto [end, problem] = std::from_chars(mode.show.data(), mode.show.data() + mode.show.size(), rank);
+    if (problem != std::errc() || rank == 0) return std::nullopt;  // too large a rank has no result either
     request.offset = static_cast<unsigned>(rank - 1);
     request.limit = 1;
     request.paths_only = true;

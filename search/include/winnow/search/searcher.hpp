@@ -82,6 +82,9 @@ inline constexpr std::size_t facets_shown = 10;
 /// A search with at most this many matches counts them exactly; above it,
 /// the total is Xapian's estimate ("about N").
 inline constexpr Xapian::doccount exact_up_to = 1000;
+/// The same for a query with a phrase or NEAR, whose every match counted
+/// costs a look at positions.
+inline constexpr Xapian::doccount exact_up_to_positional = 100;
 
 /// What a search found.
 struct SearchResponse {
