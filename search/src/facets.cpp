@@ -157,8 +157,16 @@ std::string dominant_full(const Xapian::Database& db, const schema::EntitySchema
   return dominant_fulls_of(db, terms, {alias}).begin()->second;
 }
 
-// Folds each counted value whose key is an alias into the value of its
-// dominant full name, followed up to the end ("un" -> "united nations"), so
+// The names folded into a full name: one word, as the short names that
+// stand for a longer one are (an acronym, a surname, an organisation's
+// first word). A name of several words is a full name of its own in the
+// counts; looking up each one's alias terms, some joined to hundreds of
+// longer runs of names, tripled the cost of folding.
+bool short_name(std::string_view key) { return key.find(' ') == std::string_view::npos; }
+
+// Folds each counted value whose key is a short_name() alias into the
+// value of its dominant full name, followed up to the end ("un" -> "united
+// nations"), so
 // an acronym and its expansion, a short name and the full one, are one
 // facet value across the corpus whenever documents join them. Only the
 // first `considered` values are looked up: one further down has fewer
@@ -186,10 +194,12 @@ void merge_aliases(const Xapian::Database& db, EntityKind kind, std::vector<Face
     known = dominant_fulls(db, terms);
   } else {
     std::vector<std::string_view> keys;
-    for (std::size_t i = 0; i < looked_up; ++i) keys.push_back(values[i].key);
+    for (std::size_t i = 0; i < looked_up; ++i)
+      if (short_name(values[i].key)) keys.push_back(values[i].key);
     known = dominant_fulls_of(db, terms, std::move(keys));
   }
   const auto dominant = [&](const std::string& key) -> std::string {
+    if (!short_name(key)) return {};
     const auto found = known.find(key);
     if (found != known.end()) return found->second;
     return every_alias ? std::string() : dominant_full(db, terms, key);
