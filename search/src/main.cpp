@@ -90,7 +90,7 @@ int search(winnow::search::Databases& opened, const winnow::search::SearchReques
       with_retries(opened.db, [&] { return run_search(opened.db, request, {.local = opened.all_local}); });
   if (mode.json) print_json(response, std::cout, mode.absolute);
   else if (mode.files) print_files(response, std::cout, mode.absolute, mode.nul);
-  else print_human(response, std::cout, color_wanted(mode.color), mode.absolute);
+  else print_human(response, std::cout, color_wanted(mode.color), mode.absolute, terminal_width());
   if (!response.suggestion.empty()) std::cerr << "did you mean: " << terminal_safe(response.suggestion) << '\n';
   return response.total > 0 ? 0 : exit_no_match;
 }

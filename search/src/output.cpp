@@ -1,6 +1,7 @@
 // Printers: one result model, three ways to show it.
 #include "winnow/search/output.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -33,6 +34,48 @@ std::string shown_snippet(const Hit& hit, bool color) {
   const std::string safe = index::terminal_safe(hit.snippet_marked);
   const std::string with_on = replace_all(safe, highlight_start, color ? match_on : "");
   return replace_all(with_on, highlight_end, color ? reset : "");
+}
+
+// Text wrapped at spaces to `width` columns, each line after the first
+// indented by `indent` spaces (the first line's indent is the caller's).
+// Columns are code points; colour escapes ("\x1b[...m") take none.
+// width 0: left as it is.
+std::string wrapped_to(std::string_view text, std::size_t width, std::size_t indent) {
+  if (width <= indent + 20) return std::string(text);  // too narrow to help: one long line
+  std::string out, word;
+  std::size_t column = indent, word_columns = 0;
+  const auto flush_word = [&] {
+    if (word.empty()) return;
+    if (column > indent && column + 1 + word_columns > width) {
+      out += '\n' + std::string(indent, ' ');
+      column = indent;
+    } else if (column > indent) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += word_columns;
+    word.clear();
+    word_columns = 0;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ') {
+      flush_word();
+      continue;
+    }
+    if (c == '\x1b') {  // an escape sequence, to its final letter
+      const std::size_t end = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", i + 1);
+      const std::size_t last = end == std::string_view::npos ? text.size() - 1 : end;
+      word += text.substr(i, last - i + 1);
+      i = last;
+      continue;
+    }
+    word += c;
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++word_columns;  // a code point's first byte
+  }
+  flush_word();
+  return out;
 }
 
 // At most `most` names joined with ", ", made safe for the terminal.
@@ -127,12 +170,19 @@ nlohmann::json timeline_json(const Timeline& timeline) {
 
 }  // namespace
 
+std::size_t terminal_width() {
+  if (::isatty(STDOUT_FILENO) == 0) return 0;
+  struct winsize size {};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
 bool bars_wanted() {
   const char* term = std::getenv("TERM");
   return ::isatty(STDOUT_FILENO) != 0 && !(term && std::string_view(term) == "dumb");
 }
 
-void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute) {
+void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute, std::size_t width) {
   const auto paint = [color](std::string_view style, const std::string& text) {
     return color ? fmt::format("{}{}{}", style, text, reset) : text;
   };
@@ -146,7 +196,7 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color, 
     if (hit.copies > 0) where += fmt::format("  (+{} {})", hit.copies, hit.copies == 1 ? "copy" : "copies");
     out << "    " << paint(dim, where) << '\n';
     if (const std::string entities = entities_line(hit); !entities.empty()) out << "    " << entities << '\n';
-    if (!hit.snippet.empty()) out << "    " << shown_snippet(hit, color) << '\n';
+    if (!hit.snippet.empty()) out << "    " << wrapped_to(shown_snippet(hit, color), width, 4) << '\n';
     out << '\n';
   }
   if (response.hits.empty() && response.total > 0) {

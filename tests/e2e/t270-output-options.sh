@@ -42,4 +42,17 @@ expect_exit 0 "index a file with a newline in its name"
 run bash -c "'$WINNOW_SEARCH_BIN/winnow-search' --db odd-db --files -0 --absolute floods | xargs -0 cat"
 expect_contains "-0 | xargs -0: the file is read whole by its name" "cutting off villages" "$OUT"
 
+# Snippets wrap to the terminal's width, under their indent; in a pipe
+# each stays one line.
+search --limit 1 guterres
+expect_eq "in a pipe: the snippet is one line (title, path, names, snippet, then the footer)" 5 "$(grep -c . "$OUT_FILE")"
+if command -v script >/dev/null; then
+  run script -qec "stty cols 50; '$WINNOW_SEARCH_BIN/winnow-search' --color never --limit 1 guterres" /dev/null
+  snippet=$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n '4,/^$/p' | sed '/^$/d')
+  expect_true "on a terminal 50 wide: the snippet takes several lines" test "$(printf '%s\n' "$snippet" | wc -l)" -ge 3
+  expect_eq "on a terminal 50 wide: no snippet line over 50 columns" "" \
+    "$(printf '%s\n' "$snippet" | python3 -c 'import sys; [print(l) for l in sys.stdin.read().split("\n") if len(l) > 50]')"
+  expect_eq "on a terminal: each snippet line indented by four spaces" "" "$(printf '%s\n' "$snippet" | grep -v '^    [^ ]' || true)"
+fi
+
 test_done

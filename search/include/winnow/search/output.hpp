@@ -10,8 +10,13 @@ namespace winnow::search {
 /// Ranked results with title, path, date, the first actors and places, and
 /// snippet; then the facets when asked for. `color` highlights matches in
 /// bold. Paths are relative to the current folder when inside it, unless
-/// `absolute` (--absolute).
-void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute = false);
+/// `absolute` (--absolute). Snippets wrap at spaces to `width` columns (0:
+/// one line each, as in a pipe).
+void print_human(const SearchResponse& response, std::ostream& out, bool color, bool absolute = false,
+                 std::size_t width = 0);
+
+/// The terminal's width in columns when standard output is one, else 0.
+[[nodiscard]] std::size_t terminal_width();
 
 /// One JSON object in the contract's search shape.
 void print_json(const SearchResponse& response, std::ostream& out, bool absolute = false);
