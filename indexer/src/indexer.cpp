@@ -193,6 +193,7 @@ class IndexRun {
     settle();
     m_repetition.save(m_db);
     m_failed.save(m_db, roots);
+    if (m_reporter.progress) m_reporter.progress({"committing", 0, 0});
     m_db.commit_transaction();
   }
 
@@ -218,6 +219,7 @@ class IndexRun {
  private:
   // Walk: a file whose size and mtime match its indexed version is not read.
   void consider(const FileInfo& file) {
+    if (m_reporter.progress && (++m_files_seen % 256) == 0) m_reporter.progress({"scanning", m_files_seen, 0});
     WorkItem item{file, 0, {}, {}};
     if (auto found = m_known.find(file.path); found != m_known.end()) {
       KnownFile& known = found->second;
@@ -295,7 +297,7 @@ class IndexRun {
   // The writer's thread, in walk order.
   void write(const WorkItem& item, WorkResult& result) {
     ++m_files_done;
-    if (m_reporter.progress && (m_files_done % 64) == 0) m_reporter.progress(m_files_done + m_summary.unchanged);
+    if (m_reporter.progress && (m_files_done % 64) == 0) m_reporter.progress({"indexing", m_files_done, m_items.size()});
     switch (result.action) {
       case WorkResult::Action::skip:
         // A file that is indexed but cannot be read now keeps its old document.
@@ -366,6 +368,7 @@ class IndexRun {
   // footer is boilerplate in every copy, the first ones included. Not
   // counted in the summary: the files did not change.
   void settle() {
+    if (m_reporter.progress) m_reporter.progress({"re-cleaning", 0, 0});
     const auto settlement = m_repetition.settle(false, {m_db});
     apply_settlement(settlement, [this](Xapian::docid) -> Xapian::WritableDatabase& { return m_db; },
                      [this] { count_write(); });
@@ -456,7 +459,7 @@ class IndexRun {
           write_part(part, static_cast<Xapian::docid>(i + 1), m_items[i], result);
           if (m_reporter.progress) {
             const std::lock_guard lock(progress_mutex);
-            if ((++m_files_done % 64) == 0) m_reporter.progress(m_files_done);
+            if ((++m_files_done % 64) == 0) m_reporter.progress({"indexing", m_files_done, count});
           }
         }
         part.db->commit_transaction();
@@ -570,6 +573,7 @@ class IndexRun {
   Xapian::WritableDatabase& m_db;
   const IndexOptions& m_options;
   const IndexReporter& m_reporter;
+  std::uint64_t m_files_seen = 0;  // by the walk, for progress
   std::unordered_map<std::string, KnownFile> m_known;
   detail::RepetitionTracker m_repetition;
   detail::FailedFiles m_failed;

@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -90,8 +92,28 @@ std::string g_terminate_index, g_terminate_folder;
   std::_Exit(exit_fatal);
 }
 
-void show_progress(std::uint64_t files_seen) {
-  std::fprintf(stderr, "\rwinnow-index: %llu files scanned", static_cast<unsigned long long>(files_seen));
+// On a terminal, one line that each report overwrites: the phase, the
+// files done of its total, the rate and the time left.
+void show_progress(const winnow::index::IndexProgress& progress) {
+  static std::string phase;
+  static auto phase_started = std::chrono::steady_clock::now();
+  if (progress.phase != phase) {
+    phase = progress.phase;
+    phase_started = std::chrono::steady_clock::now();
+  }
+  std::string line = "winnow-index: " + phase;
+  if (progress.total > 0) {
+    line += fmt::format(" {} of {} files", progress.done, progress.total);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - phase_started).count();
+    if (seconds > 0.5 && progress.done > 0) {
+      const double rate = static_cast<double>(progress.done) / seconds;
+      const double left = static_cast<double>(progress.total - std::min(progress.done, progress.total)) / rate;
+      line += fmt::format(", {:.0f} files/s, about {:.0f} s left", rate, left);
+    }
+  } else if (progress.done > 0) {
+    line += fmt::format(" ({} files)", progress.done);
+  }
+  std::cerr << "\r\033[K" << line << std::flush;
 }
 
 }  // namespace

@@ -40,4 +40,15 @@ index --db fresh news/none
 expect_exit 2 "a root that does not exist at the first run: exit 2"
 expect_true "nothing is left behind for it" test ! -e fresh
 
+# On a terminal a run shows its phase and the files done of the total; in a
+# pipe it prints the summary alone.
+mkdir -p many
+for i in $(seq 1 300); do printf 'Report %s on the river floods\n\nThe river rose by %s centimetres at the gauge in the town on Monday, officials said in a statement.\n' "$i" "$i" >"many/r$i.txt"; done
+if command -v script >/dev/null; then
+  run script -qec "'$WINNOW_BIN/winnow-index' --db progress-db many" /dev/null
+  expect_contains "on a terminal: the indexing phase, files done of the total" "indexing 256 of 300 files" "$OUT"
+fi
+index --db piped-db many
+expect_eq "in a pipe: the summary line alone" "1" "$(grep -c . "$ERR_FILE")"
+
 test_done

@@ -34,10 +34,19 @@ struct IndexSummary {
   double seconds = 0;
 };
 
+/// How far a run is: its phase ("scanning", "indexing", "re-cleaning",
+/// "committing"), and the files done of the phase's total (0: not known,
+/// as while scanning).
+struct IndexProgress {
+  std::string_view phase;
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;
+};
+
 /// Where the indexer reports: one-line notes about files, and progress.
 struct IndexReporter {
   std::function<void(const std::string& path, const std::string& problem)> note;
-  std::function<void(std::uint64_t files_seen)> progress;  ///< may be empty
+  std::function<void(const IndexProgress&)> progress;  ///< may be empty
 };
 
 /// Another process holds the index's write lock.
