@@ -1,9 +1,8 @@
-// Where the index lives when --db is not given. In a file of its own so that
-// winnow-search links it without the indexer (and the filters it pulls in).
+// Where the index lives when --db is not given.
 #include <cstdlib>
 #include <filesystem>
 
-#include "winnow/index/indexer.hpp"
+#include "winnow/index/default_database.hpp"
 
 namespace winnow::index {
 namespace fs = std::filesystem;

@@ -16,7 +16,7 @@
 #endif
 #include <rapidjson/document.h>
 
-#include "winnow/index/document.hpp"
+#include "winnow/index/stored_fields.hpp"
 #include "winnow/index/schema.hpp"
 
 namespace winnow::index {

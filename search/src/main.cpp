@@ -9,7 +9,7 @@
 
 #include "winnow/index/display.hpp"
 #include "winnow/index/help.hpp"
-#include "winnow/index/indexer.hpp"
+#include "winnow/index/default_database.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/facets.hpp"
 #include "winnow/search/output.hpp"

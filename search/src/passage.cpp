@@ -13,7 +13,6 @@
 #include "winnow/filters/chars.hpp"
 #include "winnow/filters/text.hpp"
 #include "winnow/filters/utf8.hpp"
-#include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/searcher.hpp"

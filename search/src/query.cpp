@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "winnow/filters/text.hpp"
-#include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/facets.hpp"
 
@@ -34,7 +33,8 @@ std::string_view without_leading_syntax(std::string_view chunk) {
 bool kept_verbatim(std::string_view chunk) {
   std::string_view bare = without_leading_syntax(chunk);
   while (!bare.empty() && bare.back() == ')') bare.remove_suffix(1);
-  return is_operator(bare) || bare.starts_with("date:") || bare.starts_with(language_field_colon);
+  return is_operator(bare) || (bare.starts_with(date_field) && bare.substr(date_field.size()).starts_with(':')) ||
+         bare.starts_with(language_field_colon);
 }
 
 // An actor: or place: filter is left to its field processor, which folds the
@@ -253,7 +253,7 @@ class LanguageFieldProcessor : public Xapian::FieldProcessor {
 // or not.)
 class DateRanges : public Xapian::RangeProcessor {
  public:
-  DateRanges() : Xapian::RangeProcessor(index::schema::date_slot, "date:") {}
+  DateRanges() : Xapian::RangeProcessor(index::schema::date_slot, std::string(date_field) + ":") {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     return date_filter(begin, end);
   }
@@ -279,7 +279,7 @@ Xapian::Query parse_in_language(std::string_view query, const Xapian::Database& 
   DateRanges dates;
   parser.add_rangeprocessor(&dates);
   DateField days;
-  parser.add_boolean_prefix("date", &days);
+  parser.add_boolean_prefix(std::string(date_field), &days);
   // An empty grouping makes each filter its own group, so two of them are
   // combined with AND, as repeated --actor options are (an article names many).
   const std::string each_alone;

@@ -18,9 +18,8 @@
 
 #include "winnow/filters/text.hpp"
 #include "winnow/index/display.hpp"
-#include "winnow/index/document.hpp"
+#include "winnow/index/stored_fields.hpp"
 #include "winnow/index/local_index.hpp"
-#include "winnow/index/prepare.hpp"
 #include "winnow/index/schema.hpp"
 #include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "winnow/index/default_database.hpp"
 #include "winnow/index/prepare.hpp"
 
 namespace winnow::index {
@@ -74,7 +75,5 @@ IndexSummary forget_root(const IndexOptions& options, const std::filesystem::pat
 /// "indexed N new, U updated, R removed, S unchanged, K skipped in T s"
 [[nodiscard]] std::string summary_line(const IndexSummary& summary);
 
-/// The index folder: --db, else $WINNOW_DB, else $XDG_DATA_HOME/winnow, else ~/.local/share/winnow.
-[[nodiscard]] std::filesystem::path default_database();
 
 }  // namespace winnow::index

@@ -12,6 +12,7 @@
 #include "winnow/filters/entities.hpp"
 #include "winnow/filters/language_id.hpp"
 #include "winnow/filters/segment.hpp"
+#include "winnow/index/schema.hpp"
 
 namespace winnow::index {
 
@@ -23,9 +24,6 @@ struct FileInfo {
   std::int64_t ctime_ns = 0;   ///< inode change time (chmod changes it, not the mtime); 0 = not stat-ed
 };
 
-/// The language of a document whose language cannot be identified, unless
-/// the run names another (winnow-index --lang).
-inline constexpr std::string_view fallback_language = "en";
 
 /// A document after decode, segment, classify, entities: everything needed to index it.
 struct PreparedDocument {

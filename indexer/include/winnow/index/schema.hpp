@@ -74,6 +74,15 @@ inline constexpr std::string_view place_alias_prefix = "XVP";
 /// scan instead of a walk over every XV term of the index.
 inline constexpr std::string_view actor_alias_reverse_prefix = "XRA";
 inline constexpr std::string_view place_alias_reverse_prefix = "XRP";
+/// The query's fields and what each searches: actor:NAME and place:NAME the
+/// facet terms (actor_prefix, place_prefix, through the aliases), lang:CODE
+/// the language_prefix terms, date:FROM..TO the date_slot values.
+inline constexpr std::string_view actor_field = "actor";
+inline constexpr std::string_view place_field = "place";
+inline constexpr std::string_view language_field = "lang";
+inline constexpr std::string_view language_field_colon = "lang:";
+inline constexpr std::string_view date_field = "date";
+
 /// Separates the two parts of XN, XV and XR terms, and the keys in slots 5 and 6.
 inline constexpr char key_separator = '\x1f';
 
@@ -243,3 +252,11 @@ inline constexpr double occurrence_scale = 16;
 [[nodiscard]] std::string hex64(std::uint64_t value);
 
 }  // namespace winnow::index::schema
+
+namespace winnow::index {
+
+/// The language of a document whose language cannot be identified, unless
+/// the run names another (winnow-index --lang).
+inline constexpr std::string_view fallback_language = "en";
+
+}  // namespace winnow::index

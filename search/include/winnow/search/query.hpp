@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "winnow/filters/text.hpp"
+#include "winnow/index/schema.hpp"
 
 namespace winnow::search {
 
@@ -57,12 +58,12 @@ inline constexpr QueryLimits query_limits{};
 /// "Zpeace" for peace*. (Xapian 1.4 has no accessor; its description ends with them.)
 [[nodiscard]] std::string wildcard_pattern(const Xapian::Query& wildcard);
 
-/// The query fields that filter by entity: actor:NAME, place:"Two Words".
-inline constexpr std::string_view actor_field = "actor";
-inline constexpr std::string_view place_field = "place";
-/// The query field that filters by language: lang:de.
-inline constexpr std::string_view language_field = "lang";
-inline constexpr std::string_view language_field_colon = "lang:";
+/// The query's fields, from the schema's table (index::schema).
+using index::schema::actor_field;
+using index::schema::date_field;
+using index::schema::language_field;
+using index::schema::language_field_colon;
+using index::schema::place_field;
 
 /// Runs the document normaliser over the words of a query, keeping the
 /// syntax QueryParser needs: upper-case operators (AND, OR, NOT, XOR, NEAR,
