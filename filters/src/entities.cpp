@@ -147,6 +147,16 @@ class DocumentEntities {
  private:
   // The type most of a candidate's words are tagged with; none unless at
   // least half of them are in a name.
+  // Its context names a place: "the village of Ogota", or "in Gao" inside a sentence.
+  static bool place_said(const Candidate& c) { return c.strong_place_context || (c.place_context && !c.sentence_start); }
+
+  // Some word around it makes it an organisation or a person: a verb of
+  // speech after it ("Meta said"), a noun or an appositive that names one, a
+  // title before it, "by" before it.
+  static bool acts(const Candidate& c) {
+    return c.speech_after || c.descriptor_after || c.appositive || c.agent_before || c.title_before;
+  }
+
   static NameType type_over(const std::vector<NameTag>& tags, std::size_t first, std::size_t last) {
     std::array<std::size_t, 5> counts{};
     for (std::size_t w = first; w <= last; ++w) ++counts[static_cast<std::size_t>(tags[w].type)];
@@ -172,10 +182,10 @@ class DocumentEntities {
     const bool country_or_region = c.guess == Guess::place && c.place && c.place->level <= PlaceLevel::region;
     const bool head_word = c.by_head && !c.place;
     if (!named) return country_or_region || head_word;
-    const bool place_said = c.strong_place_context || (c.place_context && !c.sentence_start);
+    const bool said_place = place_said(c);
     if (c.by_head) {
       const bool town = c.guess == Guess::place && !country_or_region;
-      c.organisation_town = town && type == NameType::organisation && !place_said;
+      c.organisation_town = town && type == NameType::organisation && !said_place;
       c.scored = scored;
       return true;  // a town the gazetteer names still needs the evidence a place asks for ("Nice")
     }
@@ -184,15 +194,13 @@ class DocumentEntities {
     // it and nothing around it says a place ("groups affiliated with
     // Al-Qaeda": the tagger learnt "Al-" from towns): an actor where it
     // acts as one, else too unsure to keep.
-    if (type == NameType::place && !place_said && c.guess == Guess::lone && !gazetteer_.place(c.key)) {
-      const bool acts = c.listed_with_name || c.speech_after || c.agent_before || c.descriptor_after ||
-                        c.appositive || c.title_before;
-      if (!acts) return false;
+    if (type == NameType::place && !said_place && c.guess == Guess::lone && !gazetteer_.place(c.key)) {
+      if (!c.listed_with_name && !acts(c)) return false;
       c.guess = Guess::actor;
       c.tagged = true;
       return true;
     }
-    if (type == NameType::place || place_said) {
+    if (type == NameType::place || said_place) {
       const bool full_name = c.guess == Guess::actor && gazetteer_.known_name(c.word_keys.front());
       if (c.guess != Guess::acronym && !full_name) to_place(c);
     } else if (c.guess == Guess::lone) {
@@ -224,7 +232,7 @@ class DocumentEntities {
       Uses& u = uses[c.key];
       ++u.all;
       if (c.organisation_town) ++u.as_organisation;
-      if (c.strong_place_context || (c.place_context && !c.sentence_start)) u.place_said = true;
+      if (place_said(c)) u.place_said = true;
     }
     std::unordered_set<std::string> acting;
     for (const Candidate& c : candidates_) {
@@ -233,9 +241,7 @@ class DocumentEntities {
       const bool wider = c.place && c.place->level != PlaceLevel::city;
       const bool read_so = !u.place_said && ((u.as_organisation >= 2 && 3 * u.as_organisation >= 2 * u.all) ||
                                              (wider && c.word_after));
-      if (read_so || c.scored || c.speech_after || c.descriptor_after || c.appositive || c.agent_before ||
-          c.title_before)
-        acting.insert(c.key);
+      if (read_so || c.scored || acts(c)) acting.insert(c.key);
     }
     for (Candidate& c : candidates_)
       if (c.organisation_town && acting.contains(c.key)) c.guess = Guess::actor;

@@ -25,6 +25,47 @@ const std::string& current_folder_prefix() {
 
 }  // namespace
 
+std::string wrap_at_spaces(std::string_view text, std::size_t width, std::size_t first_column, std::size_t indent) {
+  std::string out, word;
+  std::size_t column = first_column, word_columns = 0;
+  bool line_start = true;
+  const auto flush_word = [&] {
+    if (word.empty()) return;
+    if (!line_start && column + 1 + word_columns > width) {
+      out += '\n' + std::string(indent, ' ');
+      column = indent;
+      line_start = true;
+    }
+    if (!line_start) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += word_columns;
+    line_start = false;
+    word.clear();
+    word_columns = 0;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ') {
+      flush_word();
+      continue;
+    }
+    if (c == '\x1b') {  // an escape sequence, to its final letter
+      const std::size_t end = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", i + 1);
+      const std::size_t last = end == std::string_view::npos ? text.size() - 1 : end;
+      word += text.substr(i, last - i + 1);
+      i = last;
+      continue;
+    }
+    word += c;
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++word_columns;  // a code point's first byte
+  }
+  flush_word();
+  return out;
+}
+
 std::string display_path(const std::string& absolute_path) {
   const std::string& prefix = current_folder_prefix();
   if (!prefix.empty() && absolute_path.starts_with(prefix)) return absolute_path.substr(prefix.size());

@@ -4,40 +4,13 @@
 #include <sstream>
 #include <string_view>
 
+#include "winnow/index/display.hpp"
+
 namespace winnow::index {
 namespace {
 
 constexpr std::size_t line_width = 79;
 constexpr std::size_t name_column = 26;  // the names' column; descriptions start two after
-
-// Words of `text` filled into lines of at most `width` columns after
-// `indent` spaces (the first line's indent is the caller's).
-std::string wrapped(std::string_view text, std::size_t first_column, std::size_t indent) {
-  std::string out;
-  std::size_t column = first_column;
-  bool line_start = true;
-  while (!text.empty()) {
-    const std::size_t space = text.find_first_not_of(' ');
-    if (space == std::string_view::npos) break;
-    text.remove_prefix(space);
-    const std::size_t end = std::min(text.find(' '), text.size());
-    const std::string_view word = text.substr(0, end);
-    text.remove_prefix(end);
-    if (!line_start && column + 1 + word.size() > line_width) {
-      out += '\n' + std::string(indent, ' ');
-      column = indent;
-      line_start = true;
-    }
-    if (!line_start) {
-      out += ' ';
-      ++column;
-    }
-    out += word;
-    column += word.size();  // bytes: close enough for the ASCII of help texts
-    line_start = false;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -62,7 +35,7 @@ std::string HelpFormatter::make_option(const CLI::Option* option, bool is_positi
   } else {
     name += std::string(indent - name.size(), ' ');
   }
-  return name + wrapped(description, indent, indent) + '\n';
+  return name + wrap_at_spaces(description, line_width, indent, indent) + '\n';
 }
 
 void use_help_formatter(CLI::App& app, const std::string& footer) {
@@ -76,7 +49,7 @@ void use_help_formatter(CLI::App& app, const std::string& footer) {
     const std::string_view line = rest.substr(0, end);
     rest.remove_prefix(std::min(end + 1, rest.size()));
     const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
-    text += std::string(indent, ' ') + wrapped(line.substr(indent), indent, indent + 4) + '\n';
+    text += std::string(indent, ' ') + wrap_at_spaces(line.substr(indent), line_width, indent, indent + 4) + '\n';
   }
   app.footer(text);
 }

@@ -36,48 +36,6 @@ std::string shown_snippet(const Hit& hit, bool color) {
   return replace_all(with_on, highlight_end, color ? reset : "");
 }
 
-// Text wrapped at spaces to `width` columns, each line after the first
-// indented by `indent` spaces (the first line's indent is the caller's).
-// Columns are code points; colour escapes ("\x1b[...m") take none.
-// width 0: left as it is.
-std::string wrapped_to(std::string_view text, std::size_t width, std::size_t indent) {
-  if (width <= indent + 20) return std::string(text);  // too narrow to help: one long line
-  std::string out, word;
-  std::size_t column = indent, word_columns = 0;
-  const auto flush_word = [&] {
-    if (word.empty()) return;
-    if (column > indent && column + 1 + word_columns > width) {
-      out += '\n' + std::string(indent, ' ');
-      column = indent;
-    } else if (column > indent) {
-      out += ' ';
-      ++column;
-    }
-    out += word;
-    column += word_columns;
-    word.clear();
-    word_columns = 0;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ') {
-      flush_word();
-      continue;
-    }
-    if (c == '\x1b') {  // an escape sequence, to its final letter
-      const std::size_t end = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", i + 1);
-      const std::size_t last = end == std::string_view::npos ? text.size() - 1 : end;
-      word += text.substr(i, last - i + 1);
-      i = last;
-      continue;
-    }
-    word += c;
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++word_columns;  // a code point's first byte
-  }
-  flush_word();
-  return out;
-}
-
 // At most `most` names joined with ", ", made safe for the terminal.
 std::string first_names(const std::vector<std::string>& names, std::size_t most) {
   std::string out;
@@ -196,7 +154,11 @@ void print_human(const SearchResponse& response, std::ostream& out, bool color, 
     if (hit.copies > 0) where += fmt::format("  (+{} {})", hit.copies, hit.copies == 1 ? "copy" : "copies");
     out << "    " << paint(dim, where) << '\n';
     if (const std::string entities = entities_line(hit); !entities.empty()) out << "    " << entities << '\n';
-    if (!hit.snippet.empty()) out << "    " << wrapped_to(shown_snippet(hit, color), width, 4) << '\n';
+    if (!hit.snippet.empty()) {
+      // Wrapped to a terminal wide enough for it to help; else one line.
+      const std::string snippet = shown_snippet(hit, color);
+      out << "    " << (width > 4 + 20 ? index::wrap_at_spaces(snippet, width, 4, 4) : snippet) << '\n';
+    }
     out << '\n';
   }
   if (response.hits.empty() && response.total > 0) {

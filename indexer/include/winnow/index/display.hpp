@@ -1,6 +1,7 @@
 // What both programs show users: paths relative to where they stand, text safe for a terminal.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,14 @@ namespace winnow::index {
 /// Escaped rather than dropped, so a file's name can still be found. Text
 /// with none of them is returned as it is; applying it twice changes nothing.
 [[nodiscard]] std::string terminal_safe(std::string_view text);
+
+/// Text filled at its spaces into lines of at most `width` columns, the
+/// first starting at column `first_column` (the caller has written what
+/// comes before it), the rest indented by `indent` spaces; runs of spaces
+/// become one. A column is a code point; colour escapes ("\x1b[...m") take
+/// none. A word longer than a line stands on a line of its own.
+[[nodiscard]] std::string wrap_at_spaces(std::string_view text, std::size_t width, std::size_t first_column,
+                                         std::size_t indent);
 
 /// JSON text (valid UTF-8, as nlohmann's dump with the replace handler writes
 /// it) with DEL, C1 and bidi controls written as \uHHHH escapes: the same
