@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "winnow/index/schema.hpp"
+#include "winnow/search/spelling.hpp"
 
 namespace winnow::search {
 namespace schema = index::schema;
@@ -653,32 +654,6 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
   out.languages = top_values(counter.language_counts(), limit, to, of);
   return out;
 }
-
-namespace {
-
-// Optimal string alignment distance (Damerau-Levenshtein with adjacent
-// swaps), over bytes, or bound + 1 as soon as it must exceed `bound`.
-std::size_t edits_within(std::string_view a, std::string_view b, std::size_t bound) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
-  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    std::size_t row_best = current[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) current[j] = std::min(current[j], before[j - 2] + 1);
-      row_best = std::min(row_best, current[j]);
-    }
-    if (row_best > bound) return bound + 1;
-    before.swap(previous);
-    previous.swap(current);
-  }
-  return previous[b.size()];
-}
-
-}  // namespace
 
 NearestName nearest_name(const Xapian::Database& db, EntityKind kind, std::string_view typed) {
   const std::string wanted = filters::entity_key(typed);

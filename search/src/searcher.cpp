@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "winnow/filters/text.hpp"
+#include "winnow/filters/utf8.hpp"
 #include "winnow/index/display.hpp"
 #include "winnow/index/stored_fields.hpp"
 #include "winnow/index/local_index.hpp"
@@ -24,6 +25,7 @@
 #include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/retry.hpp"
+#include "winnow/search/spelling.hpp"
 #include "winnow/search/stub.hpp"
 
 namespace winnow::search {
@@ -377,46 +379,127 @@ std::string shell_word(const std::string& name) {
   return quoted + "'";
 }
 
-// What a search that matched nothing may have meant: an --actor or --place
-// name the index lacks, made its nearest name; else the query with each
-// word the index lacks (its stem in no document) made the nearest word of
-// an actor's or a place's name. The index holds no other spelling data.
-std::string suggestion_for(const Xapian::Database& db, const SearchRequest& request) {
-  for (const auto& [kind, names, option] : {std::tuple{EntityKind::actor, &request.actors, "--actor"},
-                                            std::tuple{EntityKind::place, &request.places, "--place"}}) {
-    for (const auto& name : *names) {
-      if (!resolve_entity(db, kind, name).empty()) continue;
-      if (const NearestName near = nearest_name(db, kind, name); !near.name.empty())
-        return std::string(option) + " " + shell_word(near.name);
+// When a word of a query that matched is taken for a misspelling: it is in
+// at most `rare_documents` documents, at most one in `rare_share` of the
+// index, and the correction is in `more_common` times as many.
+struct MisspellingBars {
+  Xapian::doccount rare_documents = 3;
+  Xapian::doccount rare_share = 100;
+  Xapian::doccount more_common = 10;
+};
+constexpr MisspellingBars misspelling_bars;
+
+// Query syntax that is no word to correct.
+bool is_operator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+}
+
+// Whether some content term of the query is in so few documents that it
+// may be misspelt (read from the match's statistics: no look-up).
+bool has_rare_word(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& matches) {
+  const Xapian::doccount documents = db.get_doccount();
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    if (!(*term).starts_with(index::schema::stem_prefix)) continue;
+    const Xapian::doccount frequency = matches.get_termfreq(*term);
+    if (frequency > 0 && frequency <= misspelling_bars.rare_documents &&
+        frequency * misspelling_bars.rare_share <= documents)
+      return true;
+  }
+  return false;
+}
+
+// In how many documents a normalised word is, its stem read in each
+// language of the index.
+Xapian::doccount word_documents(const Xapian::Database& db, const std::vector<std::string>& languages,
+                                const std::string& word) {
+  Xapian::doccount most = 0;
+  for (const auto& language : languages) {
+    const std::string stem = index::schema::prefixed(index::schema::stem_prefix, index::schema::stemmer_for(language)(word));
+    most = std::max(most, db.get_termfreq(stem));
+  }
+  return most;
+}
+
+// The correction of one typed word (letters only), or "" to keep it: the
+// index's nearest common word (corrected_spelling), for a word in at most a
+// few documents; for a word in none, else the nearest word of an actor's or
+// a place's name.
+std::string corrected_word(const Xapian::Database& db, const std::vector<std::string>& languages,
+                           std::string_view typed) {
+  const auto tokens = filters::tokenise(typed, 0, filters::text_rules(languages.front()));
+  if (tokens.size() != 1) return {};
+  const std::string& word = tokens.front().term;
+  const Xapian::doccount documents = word_documents(db, languages, word);
+  if (documents > misspelling_bars.rare_documents) return {};
+  const Xapian::doccount at_least = std::max<Xapian::doccount>(1, misspelling_bars.more_common * documents);
+  if (std::string correction = corrected_spelling(db, languages, word, at_least); !correction.empty())
+    return correction;
+  if (documents > 0) return {};
+  NearestName near = nearest_name(db, EntityKind::actor, typed);
+  if (near.name.empty()) near = nearest_name(db, EntityKind::place, typed);
+  return near.word;
+}
+
+// The query with each word corrected_word corrects, or "" when none is.
+// Quotes and brackets around a word stay; field prefixes (actor:...) and
+// operators are left alone.
+std::string corrected_query(const Xapian::Database& db, const std::string& query) {
+  const std::vector<std::string> languages = text_languages(db);
+  std::string corrected;
+  bool changed = false;
+  std::size_t at = 0;
+  while (at < query.size()) {
+    const std::size_t start = query.find_first_not_of(" \t\n", at);
+    corrected.append(query, at, std::min(start, query.size()) - at);
+    if (start == std::string::npos) break;
+    const std::size_t end = std::min(query.find_first_of(" \t\n", start), query.size());
+    std::string_view chunk = std::string_view(query).substr(start, end - start);
+    at = end;
+    const std::size_t first = chunk.find_first_not_of("\"(+-");
+    const std::size_t last = chunk.find_last_not_of("\")");
+    constexpr std::size_t shortest = 4;
+    const bool plain = first != std::string_view::npos && last != std::string_view::npos && last >= first &&
+                       last - first + 1 >= shortest && !is_operator(chunk.substr(first, last - first + 1)) &&
+                       std::all_of(chunk.begin() + static_cast<std::ptrdiff_t>(first),
+                                   chunk.begin() + static_cast<std::ptrdiff_t>(last) + 1, [](unsigned char c) {
+                                     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+                                   });
+    std::string correction;
+    if (plain) correction = corrected_word(db, languages, chunk.substr(first, last - first + 1));
+    if (correction.empty()) {
+      corrected.append(chunk);
+      continue;
+    }
+    corrected.append(chunk.substr(0, first)).append(correction).append(chunk.substr(last + 1));
+    changed = true;
+  }
+  return changed ? corrected : std::string();
+}
+
+// A shell-ready line of what a search may have meant: an --actor or --place
+// name the index lacks, made its nearest name; else the query with its
+// misspelt words corrected (see corrected_word). `matched_nothing`: the
+// search found nothing, so a correction must find something to be offered.
+std::string suggestion_for(const Xapian::Database& db, const SearchRequest& request, bool matched_nothing) {
+  if (matched_nothing) {
+    for (const auto& [kind, names, option] : {std::tuple{EntityKind::actor, &request.actors, "--actor"},
+                                              std::tuple{EntityKind::place, &request.places, "--place"}}) {
+      for (const auto& name : *names) {
+        if (!resolve_entity(db, kind, name).empty()) continue;
+        if (const NearestName near = nearest_name(db, kind, name); !near.name.empty())
+          return std::string(option) + " " + shell_word(near.name);
+      }
     }
   }
   if (!has_words(request)) return {};
-  std::string corrected;
-  bool changed = false;
-  std::string_view rest = request.query;
-  while (!rest.empty()) {
-    const std::size_t end = std::min(rest.find(' '), rest.size());
-    std::string word(rest.substr(0, end));
-    rest.remove_prefix(std::min(end + 1, rest.size()));
-    const bool plain = word.size() >= 4 && std::all_of(word.begin(), word.end(), [](unsigned char c) {
-                         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-                       });
-    if (plain) {
-      const std::string folded = filters::entity_key(word);
-      const std::string stem = index::schema::prefixed(index::schema::stem_prefix,
-                                                       index::schema::stemmer_for(index::fallback_language)(folded));
-      if (!db.term_exists(stem)) {
-        NearestName near = nearest_name(db, EntityKind::actor, word);
-        if (near.name.empty()) near = nearest_name(db, EntityKind::place, word);
-        if (!near.word.empty()) {
-          word = near.word;
-          changed = true;
-        }
-      }
-    }
-    corrected += (corrected.empty() ? "" : " ") + word;
-  }
-  return changed ? corrected : std::string();
+  std::string corrected = corrected_query(db, request.query);
+  if (corrected.empty() || !matched_nothing) return corrected;
+  SearchRequest retried = request;
+  retried.query = corrected;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(build_query(db, retried));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 1).empty() ? std::string() : corrected;
 }
 
 }  // namespace
@@ -525,7 +608,8 @@ SearchResponse run_search(const Xapian::Database& db, const SearchRequest& reque
                              std::move(counts.languages), counts.estimated};
   }
   if (request.timeline) response.timeline = count_timeline(db, query, counting.local);
-  if (response.total == 0) response.suggestion = suggestion_for(db, request);
+  if (response.total == 0 || has_rare_word(db, query, matches))
+    response.suggestion = suggestion_for(db, request, response.total == 0);
   unsigned rank = request.offset;
   if (request.paths_only) {
     for (const auto& [at, copies] : shown) {

@@ -11,6 +11,7 @@
 #include "winnow/search/passage.hpp"
 #include "winnow/search/query.hpp"
 #include "winnow/search/searcher.hpp"
+#include "test_corpus.hpp"
 
 using namespace winnow;
 
@@ -36,22 +37,7 @@ search::SearchRequest request(const std::string& query) {
   return out;
 }
 
-Xapian::WritableDatabase corpus_of(const std::vector<std::string>& articles) {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  int n = 0;
-  for (const auto& text : articles) {
-    index::PreparedDocument prepared;
-    prepared.file.path = "/a/" + std::to_string(++n) + ".txt";
-    filters::Segment segment;
-    segment.line = 1;
-    segment.text = text;
-    prepared.segments = {segment};
-    prepared.title = text;
-    prepared.content = text;
-    db.add_document(index::build_document(prepared));
-  }
-  return db;
-}
+using test::corpus_of;
 
 }  // namespace
 

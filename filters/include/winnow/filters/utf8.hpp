@@ -108,6 +108,13 @@ inline void append(std::string& out, UChar32 c) {
   out.append(bytes, static_cast<std::size_t>(length));
 }
 
+/// The number of characters in valid UTF-8: the bytes that start one.
+inline std::size_t length(std::string_view text) {
+  std::size_t characters = 0;
+  for (const char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return characters;
+}
+
 inline bool is_ascii(std::string_view text) {
   unsigned char any = 0;
   for (const char c : text) any |= static_cast<unsigned char>(c);  // no early exit: the compiler vectorises it
