@@ -4,7 +4,7 @@
 # prefixes. Installed by cmake --install into bash-completion's folder.
 
 _winnow_search_options='-h --help -V --version --db --actor --place --lang --since --until --sort --timeline
-  --all-copies --facets --list --limit --offset --files -0 --null --show --absolute --json --color
+  --all-copies --facets --list --limit --offset --files -0 --null --show --explain --absolute --json --color
   --allow-stub-programs'
 
 # The values of one kind in the index, one a line: `winnow-search --list KIND`

@@ -1,8 +1,12 @@
 // winnow-search: parse the command line, search, print; exit 0 on matches, 1 on none, 2 on error.
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <optional>
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -11,6 +15,7 @@
 #include "winnow/index/help.hpp"
 #include "winnow/index/default_database.hpp"
 #include "winnow/index/schema.hpp"
+#include "winnow/search/explain.hpp"
 #include "winnow/search/facets.hpp"
 #include "winnow/search/output.hpp"
 #include "winnow/search/query.hpp"
@@ -29,6 +34,7 @@ struct Mode {
   bool absolute = false;  ///< --absolute: paths as indexed, not relative to the current folder
   bool nul = false;       ///< -0: --files paths ended by NUL bytes
   std::string show;       ///< --show PATH or RANK: one article as indexed
+  bool explain = false;   ///< --explain with --show: what the filter kept and dropped, and why
   std::string list;  ///< "actors", "places", "langs" or empty
   std::string color = "auto";
   /// --list shows this many values, most documents first: all unless
@@ -44,6 +50,7 @@ std::string usage_problem(const winnow::search::SearchRequest& request, const Mo
   if (mode.files && request.facets) return "--files and --facets cannot be combined";
   if (mode.files && request.timeline) return "--files and --timeline cannot be combined";
   if (mode.nul && !mode.files) return "-0 needs --files";
+  if (mode.explain && mode.show.empty()) return "--explain goes with --show";
   if (!mode.show.empty() && (mode.files || !mode.list.empty() || request.facets)) {
     return "--show cannot be combined with --files, --list or --facets";
   }
@@ -95,9 +102,49 @@ int search(winnow::search::Databases& opened, const winnow::search::SearchReques
   return response.total > 0 ? 0 : exit_no_match;
 }
 
+// --show --explain: winnow-index --explain on the article's file, with the
+// index that holds it, so that every segment is shown kept or dropped with
+// the filter's reasons, on the same evidence the index had (see explain.hpp
+// for why a program of its own). It replaces this process: its output and
+// exit status are the search's.
+int explain_article(const winnow::search::ShownArticle& article, const std::vector<std::string>& locations,
+                    const Mode& mode) {
+  using namespace winnow::search;
+  const std::string shown = mode.absolute ? article.path : winnow::index::display_path(article.path);
+  const FileNow now = file_now(article.path, article.content_hash);
+  if (!now.readable) {
+    std::cerr << "winnow-search: " << terminal_safe(shown) << ": cannot be explained: " << terminal_safe(now.problem)
+              << " (--show without --explain prints what was indexed)\n";
+    return exit_error;
+  }
+  if (now.changed) {
+    std::cerr << "winnow-search: " << terminal_safe(shown)
+              << ": changed since it was indexed; explained as it is now\n";
+  }
+  const auto indexer = indexer_program();
+  if (!indexer) {
+    std::cerr << "winnow-search: --explain needs winnow-index, installed beside winnow-search\n";
+    return exit_error;
+  }
+  const std::string folder = index_folder_holding(locations, article.path);
+  std::vector<std::string> arguments = {indexer->string(), "--explain"};
+  if (!folder.empty()) arguments.insert(arguments.end(), {"--db", folder});
+  if (mode.json) arguments.emplace_back("--json");
+  arguments.insert(arguments.end(), {"--", shown});
+  std::vector<char*> argv;
+  for (auto& argument : arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  std::cerr.flush();
+  ::execv(argv[0], argv.data());
+  std::cerr << "winnow-search: " << terminal_safe(indexer->string()) << ": " << std::strerror(errno) << '\n';
+  return exit_error;
+}
+
 // --show: one article as indexed, named by its path, or by its rank among
 // the results of the query and filters ("--show 2 wagner").
-int show(winnow::search::Databases& opened, winnow::search::SearchRequest request, const Mode& mode) {
+int show(winnow::search::Databases& opened, winnow::search::SearchRequest request, const Mode& mode,
+         const std::vector<std::string>& locations) {
   using namespace winnow::search;
   const bool by_rank = !mode.show.empty() && mode.show.find_first_not_of("0123456789") == std::string::npos &&
                        selects_documents(request);
@@ -118,6 +165,7 @@ int show(winnow::search::Databases& opened, winnow::search::SearchRequest reques
               << (by_rank ? ": no result of that rank\n" : ": not in the index\n");
     return exit_no_match;
   }
+  if (mode.explain) return explain_article(*article, locations, mode);
   if (mode.json) print_article_json(*article, std::cout, mode.absolute);
   else print_article_human(*article, std::cout, mode.absolute);
   return 0;
@@ -191,6 +239,9 @@ int main(int argc, char** argv) {
                  "Print the article indexed from PATH as indexed (title, date, language, actors, places, "
                  "cleaned text); a number N with a QUERY: its Nth result")
       ->option_text("PATH|N");
+  app.add_flag("--explain", mode.explain,
+               "With --show: every segment of the article's file, kept or dropped, with the filter's reasons "
+               "(runs winnow-index --explain)");
   app.add_flag("--absolute", mode.absolute, "Print absolute paths, not paths relative to the current folder");
   app.add_flag("--json", mode.json, "Print one JSON object");
   app.add_option("--color", mode.color, "Highlight matches: auto (on a terminal, the default), always or never")
@@ -238,7 +289,7 @@ int main(int argc, char** argv) {
   try {
     if (databases.empty()) databases.push_back(winnow::index::default_database().string());
     winnow::search::Databases opened = winnow::search::open_databases(databases, policy);
-    if (!mode.show.empty()) return show(opened, request, mode);
+    if (!mode.show.empty()) return show(opened, request, mode, databases);
     return mode.list.empty() ? search(opened, request, mode) : list_values(opened, request, mode);
   } catch (const winnow::search::QuerySyntaxError& error) {
     std::cerr << "winnow-search: query syntax: " << terminal_safe(error.what()) << '\n';

@@ -512,10 +512,12 @@ std::optional<ShownArticle> show_article(const Xapian::Database& db, const std::
   const std::string term = index::schema::unique_id_term(absolute.string());
   const auto posting = db.postlist_begin(term);
   if (posting == db.postlist_end(term)) return std::nullopt;
-  index::StoredFields fields = index::read_stored_fields(db.get_document(*posting));
+  const Xapian::Document document = db.get_document(*posting);
+  index::StoredFields fields = index::read_stored_fields(document);
   return ShownArticle{std::move(fields.path),   std::move(fields.title),  std::move(fields.date),
                       std::move(fields.language), fields.language_confidence, std::move(fields.actors),
-                      std::move(fields.places), strip_markers(std::move(fields.content))};
+                      std::move(fields.places), strip_markers(std::move(fields.content)),
+                      document.get_value(index::schema::content_hash_slot)};
 }
 
 SearchResponse run_search(const Xapian::Database& db, const SearchRequest& request, const FacetCounting& counting) {

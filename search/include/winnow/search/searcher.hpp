@@ -159,6 +159,7 @@ struct ShownArticle {
   std::vector<std::string> actors;
   std::vector<std::string> places;
   std::string text;  ///< the cleaned text, a line of it per source line that kept some
+  std::string content_hash;  ///< of the file's bytes when indexed (schema::content_hash_slot)
 };
 
 /// The article indexed from `path` (relative paths are taken from the
