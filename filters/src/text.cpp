@@ -1,4 +1,5 @@
-// Normalise + tokenise: ICU folding (NFKC, case, accents, apostrophes) and ICU word breaks.
+// Normalise + tokenise: ICU folding (NFKC, case, accents, apostrophes) and
+// ICU's word breaks (word_breaks.hpp).
 //
 // Everything works on UTF-8 bytes: ICU normalises and case-folds UTF-8
 // directly and its break iterator reads UTF-8 through a UText, so a paragraph
@@ -8,10 +9,8 @@
 // and accent folding of ASCII are the lower-casing of A-Z and nothing.
 #include "winnow/filters/text.hpp"
 
-#include <memory>
 #include <utility>
 
-#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/casemap.h>
 #include <unicode/normalizer2.h>
@@ -20,6 +19,7 @@
 #include "winnow/filters/chars.hpp"
 #include "winnow/filters/language_data.hpp"
 #include "winnow/filters/utf8.hpp"
+#include "word_breaks.hpp"
 
 namespace winnow::filters {
 namespace {
@@ -143,42 +143,6 @@ std::string normalise_utf8(std::string_view utf8, const TextRules& rules) {
   return fold_apostrophes(std::move(folded), rules);
 }
 
-struct Word {
-  std::size_t start = 0;  // byte offsets in the normalised text
-  std::size_t end = 0;
-  bool numeric = false;
-};
-
-// ICU's word segments that hold letters or numbers (not spaces or
-// punctuation), as byte offsets: the iterator reads the UTF-8 through a
-// UText, whose native indexes are byte offsets.
-std::vector<Word> find_words(std::string_view text) {
-  std::vector<Word> words;
-  // One iterator per thread: creating one costs more than breaking a paragraph,
-  // and a BreakIterator holds per-text state.
-  thread_local const std::unique_ptr<icu::BreakIterator> breaks = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> made(
-        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    return U_SUCCESS(status) ? std::move(made) : nullptr;
-  }();
-  if (!breaks) return words;
-  UErrorCode status = U_ZERO_ERROR;
-  utf8::Utf8Text utext(text, status);
-  breaks->setText(&utext.text, status);  // the iterator keeps its own shallow clone
-  if (U_FAILURE(status)) return words;
-  words.reserve(text.size() / 5);
-  int32_t start = breaks->first();
-  for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE;
-       start = end, end = breaks->next()) {
-    const int32_t status_tag = breaks->getRuleStatus();
-    if (status_tag >= UBRK_WORD_NONE_LIMIT)
-      words.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end),
-                       status_tag < UBRK_WORD_NUMBER_LIMIT});
-  }
-  return words;
-}
-
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Normalised text of lower-case ASCII letters, digits and white space only.
@@ -257,10 +221,10 @@ std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position,
     }
     return out;
   }
-  const std::vector<Word> words = find_words(text);
+  const std::vector<detail::WordSpan> words = detail::word_spans(text);
   out.reserve(words.size());
   std::uint32_t position = first_position;
-  const auto word_text = [&](const Word& word) { return text.substr(word.start, word.end - word.start); };
+  const auto word_text = [&](const detail::WordSpan& word) { return text.substr(word.start, word.end - word.start); };
   for (std::size_t i = 0; i < words.size();) {
     // A hyphenated compound: words joined by exactly one hyphen character.
     std::size_t last = i;
