@@ -8,7 +8,8 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian 12 packages winnow needs to build, test and run.
 PACKAGES := cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev \
             libcli11-dev catch2 nlohmann-json3-dev rapidjson-dev libfmt-dev groff-base mandoc \
-            iso-codes libgeonames-dev wamerican libcld2-dev libxxhash-dev
+            iso-codes libgeonames-dev wamerican libcld2-dev libxxhash-dev \
+            libjemalloc-dev
 
 INDEX  := $(BUILD)/indexer/winnow-index
 SEARCH := $(BUILD)/search/winnow-search
