@@ -500,10 +500,6 @@ class DocumentEntities {
   std::unordered_map<std::string, Evidence> evidence_;
 };
 
-}  // namespace
-
-namespace {
-
 // The language's tagger, and its gazetteer. The first document of a
 // language on a thread loads them side by side (the gazetteer's lists took
 // 40 ms, the tagger's model 11 ms), so that an indexing run with a few new

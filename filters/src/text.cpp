@@ -143,16 +143,6 @@ std::string normalise_utf8(std::string_view utf8, const TextRules& rules) {
   return fold_apostrophes(std::move(folded), rules);
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Normalised text of lower-case ASCII letters, digits and white space only.
-bool only_ascii_words(std::string_view text) {
-  for (const char c : text) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || is_ascii_space(c))) return false;
-  }
-  return true;
-}
-
 void add_token(std::vector<Token>& out, std::string_view term, std::uint32_t position) {
   if (!term.empty() && term.size() <= max_term_bytes) out.push_back({std::string(term), position});
 }
@@ -204,23 +194,6 @@ std::vector<Token> tokenise(std::string_view utf8, std::uint32_t first_position,
   const std::string normalised = normalise_utf8(utf8, rules);
   const std::string_view text = normalised;
   std::vector<Token> out;
-  if (only_ascii_words(text)) {
-    // ICU's word breaks on letters, digits and white space alone are the runs
-    // of letters and digits, each its own word: no ICU needed (a query word,
-    // most words that a snippet checks).
-    std::uint32_t position = first_position;
-    for (std::size_t at = 0; at < text.size();) {
-      if (is_ascii_space(text[at])) {
-        ++at;
-        continue;
-      }
-      std::size_t end = at;
-      while (end < text.size() && !is_ascii_space(text[end])) ++end;
-      add_token(out, text.substr(at, end - at), position++);
-      at = end;
-    }
-    return out;
-  }
   const std::vector<detail::WordSpan> words = detail::word_spans(text);
   out.reserve(words.size());
   std::uint32_t position = first_position;
